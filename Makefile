@@ -1,0 +1,56 @@
+# Wegweiser: every routine task is a target here. Python 3.11 is the only prerequisite.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint format check-migrations messages bench reindex superuser demo clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the project with its development tools.
+	$(MANAGE) compile_translations
+
+run: install ## Migrate, load the demo content and serve on http://127.0.0.1:8000 (SQLite).
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+demo: install ## Load (or refresh) the demo content.
+	$(MANAGE) load_demo
+
+lint: install ## Ruff lint and format check.
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check-migrations: install
+	DJANGO_SETTINGS_MODULE=wegweiser.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=wegweiser.settings.test $(MANAGE) makemigrations --check --dry-run
+
+test: lint check-migrations ## Lint, Django checks, migration check, then the whole pytest suite.
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+messages: install ## Refresh locale/*/LC_MESSAGES/django.po from the code and compile them.
+	$(MANAGE) makemessages --all --no-obsolete --ignore='.venv/*' --ignore='node_modules/*'
+	$(MANAGE) compile_translations
+
+bench: install ## Measure server time and SQL queries per request; writes bench/results.md.
+	$(BIN)/python bench/run.py
+
+reindex: install ## Rebuild the search index (database and, if configured, Elasticsearch).
+	$(MANAGE) update_index
+
+superuser: install ## Create an administrator account interactively.
+	$(MANAGE) createsuperuser
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

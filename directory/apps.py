@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DirectoryConfig(AppConfig):
+    """Organisations, their services and projects, and the taxonomies that classify them."""
+
+    name = "directory"
+    verbose_name = _("Directory")

@@ -1,0 +1,29 @@
+"""Directory models: taxonomies, organisations, listings and the directory index page."""
+
+from .index import DirectoryIndexPage
+from .listings import (
+    Closure,
+    ListingActionField,
+    ListingContact,
+    ListingLanguage,
+    ListingLocation,
+    ListingPage,
+    ListingStatus,
+    ListingTag,
+    ListingTargetGroup,
+    OpeningHours,
+    ProjectPage,
+    ResidenceStatus,
+    ServicePage,
+    Weekday,
+)
+from .organisations import OrganisationKind, OrganisationPage, OrganisationWorkingGroup
+from .taxonomy import ActionField, District, TargetGroup, WorkingGroup
+
+__all__ = [
+    "ActionField", "Closure", "DirectoryIndexPage", "District", "ListingActionField",
+    "ListingContact", "ListingLanguage", "ListingLocation", "ListingPage", "ListingStatus",
+    "ListingTag", "ListingTargetGroup", "OpeningHours", "OrganisationKind", "OrganisationPage",
+    "OrganisationWorkingGroup", "ProjectPage", "ResidenceStatus", "ServicePage", "TargetGroup",
+    "Weekday", "WorkingGroup",
+]

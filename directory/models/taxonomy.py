@@ -1,0 +1,101 @@
+"""Translatable taxonomies: action fields, target groups, working groups and districts.
+
+Each term has a stable ``code`` that is the same in every language (a synchronised field),
+so filters and the open-data API use the code and never a translated label.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
+    """Shared shape of a taxonomy term: a stable code, a translated name and description."""
+
+    code = models.SlugField(
+        _("code"),
+        max_length=64,
+        help_text=_("Stable identifier used in links, filters and open data. Never translated."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    override_translatable_fields = [
+        SynchronizedField("code"),
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("sort_order"),
+    ]
+    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("description"),
+              FieldPanel("sort_order")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("code"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ActionField(TaxonomyTerm):
+    """One of the network's action fields (Handlungsfelder), e.g. language or housing."""
+
+    icon = models.CharField(
+        _("icon"), max_length=32, blank=True,
+        help_text=_("Name of the pictogram shown on the home page tile."),
+    )
+
+    override_translatable_fields = [
+        *TaxonomyTerm.override_translatable_fields, SynchronizedField("icon"),
+    ]
+    panels = [*TaxonomyTerm.panels, FieldPanel("icon")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("action field")
+        verbose_name_plural = _("action fields")
+        constraints = [
+            models.UniqueConstraint(fields=["code", "locale"], name="unique_action_field_code"),
+        ]
+
+
+class TargetGroup(TaxonomyTerm):
+    """A group of people a listing is meant for, e.g. women, young people, refugees."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        constraints = [
+            models.UniqueConstraint(fields=["code", "locale"], name="unique_target_group_code"),
+        ]
+
+
+class WorkingGroup(TaxonomyTerm):
+    """One of the network's working groups (Arbeitsgruppen), each covering action fields."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("working group")
+        verbose_name_plural = _("working groups")
+        constraints = [
+            models.UniqueConstraint(fields=["code", "locale"], name="unique_working_group_code"),
+        ]
+
+
+class District(TaxonomyTerm):
+    """A city district (Stadtteil) where a listing's location lies."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+        constraints = [
+            models.UniqueConstraint(fields=["code", "locale"], name="unique_district_code"),
+        ]

@@ -1,0 +1,226 @@
+"""The directory's filters, facet counts and listing cards, shared by pages, search and API.
+
+Filters read from a query string (``?action_field=sprache&language=ar&free=1``) are
+validated into a :class:`DirectoryFilters`; unknown values are dropped and reported rather
+than raising, so a stale shared link still shows a sensible page. Every value is a stable
+code (action field code, ISO language code, district code), never a translated label,
+so the same link works in every language.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+
+from directory import hours
+from directory.languages import SPOKEN_LANGUAGES, language_name
+from directory.models import (
+    ActionField,
+    District,
+    ListingLocation,
+    ListingPage,
+    ListingStatus,
+    OrganisationPage,
+    TargetGroup,
+)
+
+MULTI_FACETS = ("action_field", "target_group", "language", "district")
+FLAG_FACETS = ("free", "wheelchair", "open_now")
+MAX_VALUES_PER_FACET = 50
+
+
+@dataclass
+class DirectoryFilters:
+    """A validated set of directory filters. Within a facet values are OR-ed, across AND-ed."""
+
+    action_field: list[str] = field(default_factory=list)
+    target_group: list[str] = field(default_factory=list)
+    language: list[str] = field(default_factory=list)
+    district: list[str] = field(default_factory=list)
+    free: bool = False
+    wheelchair: bool = False
+    open_now: bool = False
+    ignored: list[str] = field(default_factory=list)
+
+    @property
+    def active(self) -> bool:
+        return any(getattr(self, name) for name in (*MULTI_FACETS, *FLAG_FACETS))
+
+    def as_query_items(self) -> list[tuple[str, str]]:
+        """The filters as (name, value) pairs for building links."""
+        items = [(name, value) for name in MULTI_FACETS for value in getattr(self, name)]
+        items += [(name, "1") for name in FLAG_FACETS if getattr(self, name)]
+        return items
+
+
+def known_codes(model) -> set[str]:
+    """The codes of a taxonomy, in any language (one query)."""
+    return set(model.objects.values_list("code", flat=True))
+
+
+def parse_filters(params) -> DirectoryFilters:
+    """Validate filters from a QueryDict-like object; unknown values are kept in ``ignored``."""
+    filters = DirectoryFilters()
+    valid = {
+        "action_field": lambda: known_codes(ActionField),
+        "target_group": lambda: known_codes(TargetGroup),
+        "district": lambda: known_codes(District),
+        "language": lambda: set(SPOKEN_LANGUAGES),
+    }
+    for name in MULTI_FACETS:
+        raw = [v.strip() for v in params.getlist(name) if v and v.strip()][:MAX_VALUES_PER_FACET]
+        if not raw:
+            continue
+        allowed = valid[name]()
+        for value in dict.fromkeys(raw):
+            if value in allowed:
+                getattr(filters, name).append(value)
+            else:
+                filters.ignored.append(f"{name}={value[:50]}")
+    for name in FLAG_FACETS:
+        value = params.get(name, "")
+        if value in ("1", "true", "on", "yes"):
+            setattr(filters, name, True)
+        elif value not in ("", "0", "false", "off", "no"):
+            filters.ignored.append(f"{name}={value[:50]}")
+    return filters
+
+
+def live_listings(locale: Locale | None = None) -> QuerySet:
+    """Live, public, not ended listings in a locale (the active one by default)."""
+    locale = locale or Locale.get_active()
+    return (
+        ListingPage.objects.live().public().filter(locale=locale)
+        .exclude(status=ListingStatus.ENDED)
+    )
+
+
+def facet_q(name: str, filters: DirectoryFilters, moment=None) -> Q:
+    """The condition one facet of ``filters`` puts on listings (empty Q when unset)."""
+    values = getattr(filters, name)
+    if not values:
+        return Q()
+    if name == "action_field":
+        return Q(id__in=ListingPage.objects.filter(action_field_links__action_field__code__in=values)
+                 .values("id"))
+    if name == "target_group":
+        return Q(id__in=ListingPage.objects.filter(target_group_links__target_group__code__in=values)
+                 .values("id"))
+    if name == "language":
+        return Q(id__in=ListingPage.objects.filter(spoken_languages__language__in=values)
+                 .values("id"))
+    if name == "district":
+        return Q(id__in=ListingPage.objects.filter(locations__district__code__in=values)
+                 .values("id"))
+    if name == "free":
+        return Q(is_free=True)
+    if name == "wheelchair":
+        return Q(id__in=ListingLocation.objects.filter(wheelchair_accessible=True)
+                 .values("page_id"))
+    if name == "open_now":
+        moment = moment or hours.local_now()
+        open_ids = ListingPage.objects.filter(hours.open_now_q(moment)).values("id")
+        closed_ids = ListingPage.objects.filter(hours.closed_on_q(moment.date())).values("id")
+        return Q(id__in=open_ids, status=ListingStatus.ACTIVE) & ~Q(id__in=closed_ids)
+    raise ValueError(name)
+
+
+def apply_filters(qs: QuerySet, filters: DirectoryFilters, moment=None, skip: str = "") -> QuerySet:
+    """Narrow a listing queryset by every facet of ``filters`` except ``skip``."""
+    condition = Q()
+    for name in (*MULTI_FACETS, *FLAG_FACETS):
+        if name != skip:
+            condition &= facet_q(name, filters, moment)
+    return qs.filter(condition)
+
+
+@dataclass
+class FacetOption:
+    """One value of a facet with its label, its count and whether it is selected."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list[FacetOption]
+    multiple: bool = True
+
+
+def facet_counts(base: QuerySet, filters: DirectoryFilters, locale: Locale, moment=None) -> list[Facet]:
+    """Every facet with counts given all *other* selected filters (one query per facet)."""
+    facets = []
+    taxonomy_facets = [
+        ("action_field", _("Action field"), ActionField,
+         "action_field_links__action_field__code"),
+        ("target_group", _("Target group"), TargetGroup,
+         "target_group_links__target_group__code"),
+        ("district", _("District"), District, "locations__district__code"),
+    ]
+    for name, label, model, path in taxonomy_facets:
+        counts = _counts(apply_filters(base, filters, moment, skip=name), path)
+        terms = model.objects.filter(locale=locale).values_list("code", "name")
+        if not terms:
+            terms = model.objects.filter(locale=Locale.get_default()).values_list("code", "name")
+        options = [
+            FacetOption(code, term_name, counts.get(code, 0), code in getattr(filters, name))
+            for code, term_name in terms
+        ]
+        facets.append(Facet(name, label, [o for o in options if o.count or o.selected]))
+
+    counts = _counts(apply_filters(base, filters, moment, skip="language"),
+                     "spoken_languages__language")
+    options = [
+        FacetOption(code, language_name(code), counts.get(code, 0), code in filters.language)
+        for code in SPOKEN_LANGUAGES if counts.get(code) or code in filters.language
+    ]
+    options.sort(key=lambda o: -o.count)
+    facets.append(Facet("language", _("Language spoken"), options))
+
+    flags = []
+    for name, label in (("free", _("Free of charge")), ("wheelchair", _("Wheelchair accessible")),
+                        ("open_now", _("Open now"))):
+        count = apply_filters(base, filters, moment, skip=name).filter(
+            facet_q(name, DirectoryFilters(**{name: True}), moment)).count()
+        flags.append(FacetOption("1", label, count, getattr(filters, name)))
+    facets.append(Facet("flags", _("Other"), flags, multiple=False))
+    return facets
+
+
+def _counts(qs: QuerySet, path: str) -> dict[str, int]:
+    rows = qs.order_by().values(path).annotate(n=Count("id", distinct=True))
+    return {row[path]: row["n"] for row in rows if row[path]}
+
+
+def listing_cards(ids, with_org: bool = True) -> list[ListingPage]:
+    """Listings by id, in the given order, with everything a card shows prefetched.
+
+    The number of queries is fixed, whatever the number of listings.
+    """
+    ids = list(ids)
+    if not ids:
+        return []
+    listings = {
+        listing.id: listing
+        for listing in ListingPage.objects.filter(id__in=ids).prefetch_related(
+            "action_field_links__action_field",
+            "target_group_links__target_group",
+            "spoken_languages",
+            Prefetch("locations", queryset=ListingLocation.objects.select_related("district")),
+            "opening_hours",
+            "closures",
+        )
+    }
+    ordered = [listings[i] for i in ids if i in listings]
+    if with_org:
+        parent_paths = {listing.path[: -Page.steplen] for listing in ordered}
+        orgs = {org.path: org for org in OrganisationPage.objects.filter(path__in=parent_paths)}
+        for listing in ordered:
+            listing.__dict__["organisation"] = orgs.get(listing.path[: -Page.steplen])
+    return ordered

@@ -1,0 +1,122 @@
+"""The shared base page, the home page of each language tree and the network's content pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageBlock
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+
+class BasePage(Page):
+    """What every page of the site shares. Abstract: pick a concrete page type."""
+
+    search_fields = [*Page.search_fields]
+    promote_panels = Page.promote_panels
+
+    class Meta:
+        abstract = True
+
+    def translations_for_switcher(self):
+        """(locale, page) pairs of this page in every other language, live ones only."""
+        return list(self.get_translations(inclusive=False).live().select_related("locale"))
+
+
+class ContentBlock(blocks.StreamBlock):
+    """The blocks of a content page: text, headings, images, documents and a call to action."""
+
+    heading = blocks.CharBlock(label=_("Heading"), form_classname="title",
+                               template="blocks/heading.html")
+    paragraph = blocks.RichTextBlock(
+        label=_("Text"), features=["bold", "italic", "link", "ol", "ul", "document-link"]
+    )
+    image = ImageBlock(label=_("Image"), template="blocks/image.html")
+    document = blocks.StructBlock(
+        [("document", DocumentChooserBlock(label=_("Document"))),
+         ("title", blocks.CharBlock(label=_("Link text"), required=False))],
+        label=_("Document download"), template="blocks/document.html",
+    )
+    quote = blocks.BlockQuoteBlock(label=_("Quote"))
+
+
+class HomePage(BasePage):
+    """The root of each language tree: the network, a search box, action fields, the contact."""
+
+    intro = models.CharField(_("headline"), max_length=255, blank=True)
+    about = RichTextField(_("what the network is and does"), blank=True,
+                          features=["bold", "italic", "link", "ul"])
+    coordinator_name = models.CharField(_("coordinator's name"), max_length=200, blank=True)
+    coordinator_role = models.CharField(_("coordinator's role"), max_length=200, blank=True)
+    coordinator_unit = models.CharField(_("unit"), max_length=200, blank=True)
+    coordinator_address = models.TextField(_("address"), blank=True)
+    coordinator_phone = models.CharField(_("phone"), max_length=50, blank=True)
+    coordinator_email = models.EmailField(_("e-mail"), blank=True)
+    flyer = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("flyer"),
+    )
+
+    override_translatable_fields = [
+        SynchronizedField("coordinator_name"), SynchronizedField("coordinator_phone"),
+        SynchronizedField("coordinator_email"), SynchronizedField("coordinator_address"),
+        SynchronizedField("flyer"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("about"),
+        MultiFieldPanel([
+            FieldPanel("coordinator_name"), FieldPanel("coordinator_role"),
+            FieldPanel("coordinator_unit"), FieldPanel("coordinator_address"),
+            FieldPanel("coordinator_phone"), FieldPanel("coordinator_email"),
+        ], heading=_("Coordinator's contact")),
+        FieldPanel("flyer"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("about")]
+
+    template = "home/home_page.html"
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["directory.DirectoryIndexPage", "home.ContentPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from directory.models import ActionField, DirectoryIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["action_fields"] = ActionField.objects.filter(locale_id=self.locale_id)
+        context["directory"] = (
+            DirectoryIndexPage.objects.child_of(self).live().first()
+        )
+        context["network_pages"] = ContentPage.objects.child_of(self).live().in_menu()
+        return context
+
+    def coordinator_phone_href(self):
+        from directory.models.listings import tel_href
+
+        return tel_href(self.coordinator_phone)
+
+
+class ContentPage(BasePage):
+    """A standard page for the network's principles, working groups and news."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(ContentBlock(), verbose_name=_("content"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"),
+                     index.SearchField("body")]
+
+    template = "home/content_page.html"
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")

@@ -1,0 +1,8 @@
+"""Local development: debug on, a fixed development key, mails to the console."""
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-change-me"  # noqa: F405, S105
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
