@@ -44,17 +44,27 @@ def open_now_q(moment: datetime, prefix: str = "") -> Q:
     today = moment.weekday()
     yesterday = (today - 1) % 7
     hours = f"{prefix}opening_hours__"
-    same_day = Q(**{
-        f"{hours}weekday": today, f"{hours}opens__lte": now_time, f"{hours}closes__gt": now_time,
-    })
-    evening = Q(**{
-        f"{hours}weekday": today, f"{hours}opens__lte": now_time,
-        f"{hours}closes__lte": F(f"{hours}opens"),
-    })
-    early_morning = Q(**{
-        f"{hours}weekday": yesterday, f"{hours}closes__gt": now_time,
-        f"{hours}closes__lte": F(f"{hours}opens"),
-    })
+    same_day = Q(
+        **{
+            f"{hours}weekday": today,
+            f"{hours}opens__lte": now_time,
+            f"{hours}closes__gt": now_time,
+        }
+    )
+    evening = Q(
+        **{
+            f"{hours}weekday": today,
+            f"{hours}opens__lte": now_time,
+            f"{hours}closes__lte": F(f"{hours}opens"),
+        }
+    )
+    early_morning = Q(
+        **{
+            f"{hours}weekday": yesterday,
+            f"{hours}closes__gt": now_time,
+            f"{hours}closes__lte": F(f"{hours}opens"),
+        }
+    )
     return same_day | evening | early_morning
 
 

@@ -91,7 +91,9 @@ def live_listings(locale: Locale | None = None) -> QuerySet:
     """Live, public, not ended listings in a locale (the active one by default)."""
     locale = locale or Locale.get_active()
     return (
-        ListingPage.objects.live().public().filter(locale=locale)
+        ListingPage.objects.live()
+        .public()
+        .filter(locale=locale)
         .exclude(status=ListingStatus.ENDED)
     )
 
@@ -102,22 +104,31 @@ def facet_q(name: str, filters: DirectoryFilters, moment=None) -> Q:
     if not values:
         return Q()
     if name == "action_field":
-        return Q(id__in=ListingPage.objects.filter(action_field_links__action_field__code__in=values)
-                 .values("id"))
+        return Q(
+            id__in=ListingPage.objects.filter(
+                action_field_links__action_field__code__in=values
+            ).values("id")
+        )
     if name == "target_group":
-        return Q(id__in=ListingPage.objects.filter(target_group_links__target_group__code__in=values)
-                 .values("id"))
+        return Q(
+            id__in=ListingPage.objects.filter(
+                target_group_links__target_group__code__in=values
+            ).values("id")
+        )
     if name == "language":
-        return Q(id__in=ListingPage.objects.filter(spoken_languages__language__in=values)
-                 .values("id"))
+        return Q(
+            id__in=ListingPage.objects.filter(spoken_languages__language__in=values).values("id")
+        )
     if name == "district":
-        return Q(id__in=ListingPage.objects.filter(locations__district__code__in=values)
-                 .values("id"))
+        return Q(
+            id__in=ListingPage.objects.filter(locations__district__code__in=values).values("id")
+        )
     if name == "free":
         return Q(is_free=True)
     if name == "wheelchair":
-        return Q(id__in=ListingLocation.objects.filter(wheelchair_accessible=True)
-                 .values("page_id"))
+        return Q(
+            id__in=ListingLocation.objects.filter(wheelchair_accessible=True).values("page_id")
+        )
     if name == "open_now":
         moment = moment or hours.local_now()
         open_ids = ListingPage.objects.filter(hours.open_now_q(moment)).values("id")
@@ -153,14 +164,14 @@ class Facet:
     multiple: bool = True
 
 
-def facet_counts(base: QuerySet, filters: DirectoryFilters, locale: Locale, moment=None) -> list[Facet]:
+def facet_counts(
+    base: QuerySet, filters: DirectoryFilters, locale: Locale, moment=None
+) -> list[Facet]:
     """Every facet with counts given all *other* selected filters (one query per facet)."""
     facets = []
     taxonomy_facets = [
-        ("action_field", _("Action field"), ActionField,
-         "action_field_links__action_field__code"),
-        ("target_group", _("Target group"), TargetGroup,
-         "target_group_links__target_group__code"),
+        ("action_field", _("Action field"), ActionField, "action_field_links__action_field__code"),
+        ("target_group", _("Target group"), TargetGroup, "target_group_links__target_group__code"),
         ("district", _("District"), District, "locations__district__code"),
     ]
     for name, label, model, path in taxonomy_facets:
@@ -174,20 +185,28 @@ def facet_counts(base: QuerySet, filters: DirectoryFilters, locale: Locale, mome
         ]
         facets.append(Facet(name, label, [o for o in options if o.count or o.selected]))
 
-    counts = _counts(apply_filters(base, filters, moment, skip="language"),
-                     "spoken_languages__language")
+    counts = _counts(
+        apply_filters(base, filters, moment, skip="language"), "spoken_languages__language"
+    )
     options = [
         FacetOption(code, language_name(code), counts.get(code, 0), code in filters.language)
-        for code in SPOKEN_LANGUAGES if counts.get(code) or code in filters.language
+        for code in SPOKEN_LANGUAGES
+        if counts.get(code) or code in filters.language
     ]
     options.sort(key=lambda o: -o.count)
     facets.append(Facet("language", _("Language spoken"), options))
 
     flags = []
-    for name, label in (("free", _("Free of charge")), ("wheelchair", _("Wheelchair accessible")),
-                        ("open_now", _("Open now"))):
-        count = apply_filters(base, filters, moment, skip=name).filter(
-            facet_q(name, DirectoryFilters(**{name: True}), moment)).count()
+    for name, label in (
+        ("free", _("Free of charge")),
+        ("wheelchair", _("Wheelchair accessible")),
+        ("open_now", _("Open now")),
+    ):
+        count = (
+            apply_filters(base, filters, moment, skip=name)
+            .filter(facet_q(name, DirectoryFilters(**{name: True}), moment))
+            .count()
+        )
         flags.append(FacetOption("1", label, count, getattr(filters, name)))
     facets.append(Facet("flags", _("Other"), flags, multiple=False))
     return facets

@@ -29,16 +29,20 @@ class BasePage(Page):
 class ContentBlock(blocks.StreamBlock):
     """The blocks of a content page: text, headings, images, documents and a call to action."""
 
-    heading = blocks.CharBlock(label=_("Heading"), form_classname="title",
-                               template="blocks/heading.html")
+    heading = blocks.CharBlock(
+        label=_("Heading"), form_classname="title", template="blocks/heading.html"
+    )
     paragraph = blocks.RichTextBlock(
         label=_("Text"), features=["bold", "italic", "link", "ol", "ul", "document-link"]
     )
     image = ImageBlock(label=_("Image"), template="blocks/image.html")
     document = blocks.StructBlock(
-        [("document", DocumentChooserBlock(label=_("Document"))),
-         ("title", blocks.CharBlock(label=_("Link text"), required=False))],
-        label=_("Document download"), template="blocks/document.html",
+        [
+            ("document", DocumentChooserBlock(label=_("Document"))),
+            ("title", blocks.CharBlock(label=_("Link text"), required=False)),
+        ],
+        label=_("Document download"),
+        template="blocks/document.html",
     )
     quote = blocks.BlockQuoteBlock(label=_("Quote"))
 
@@ -47,8 +51,9 @@ class HomePage(BasePage):
     """The root of each language tree: the network, a search box, action fields, the contact."""
 
     intro = models.CharField(_("headline"), max_length=255, blank=True)
-    about = RichTextField(_("what the network is and does"), blank=True,
-                          features=["bold", "italic", "link", "ul"])
+    about = RichTextField(
+        _("what the network is and does"), blank=True, features=["bold", "italic", "link", "ul"]
+    )
     coordinator_name = models.CharField(_("coordinator's name"), max_length=200, blank=True)
     coordinator_role = models.CharField(_("coordinator's role"), max_length=200, blank=True)
     coordinator_unit = models.CharField(_("unit"), max_length=200, blank=True)
@@ -56,24 +61,36 @@ class HomePage(BasePage):
     coordinator_phone = models.CharField(_("phone"), max_length=50, blank=True)
     coordinator_email = models.EmailField(_("e-mail"), blank=True)
     flyer = models.ForeignKey(
-        "wagtaildocs.Document", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("flyer"),
+        "wagtaildocs.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("flyer"),
     )
 
     override_translatable_fields = [
-        SynchronizedField("coordinator_name"), SynchronizedField("coordinator_phone"),
-        SynchronizedField("coordinator_email"), SynchronizedField("coordinator_address"),
+        SynchronizedField("coordinator_name"),
+        SynchronizedField("coordinator_phone"),
+        SynchronizedField("coordinator_email"),
+        SynchronizedField("coordinator_address"),
         SynchronizedField("flyer"),
     ]
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("intro"),
         FieldPanel("about"),
-        MultiFieldPanel([
-            FieldPanel("coordinator_name"), FieldPanel("coordinator_role"),
-            FieldPanel("coordinator_unit"), FieldPanel("coordinator_address"),
-            FieldPanel("coordinator_phone"), FieldPanel("coordinator_email"),
-        ], heading=_("Coordinator's contact")),
+        MultiFieldPanel(
+            [
+                FieldPanel("coordinator_name"),
+                FieldPanel("coordinator_role"),
+                FieldPanel("coordinator_unit"),
+                FieldPanel("coordinator_address"),
+                FieldPanel("coordinator_phone"),
+                FieldPanel("coordinator_email"),
+            ],
+            heading=_("Coordinator's contact"),
+        ),
         FieldPanel("flyer"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("about")]
@@ -91,9 +108,7 @@ class HomePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["action_fields"] = ActionField.objects.filter(locale_id=self.locale_id)
-        context["directory"] = (
-            DirectoryIndexPage.objects.child_of(self).live().first()
-        )
+        context["directory"] = DirectoryIndexPage.objects.child_of(self).live().first()
         context["network_pages"] = ContentPage.objects.child_of(self).live().in_menu()
         return context
 
@@ -110,8 +125,7 @@ class ContentPage(BasePage):
     body = StreamField(ContentBlock(), verbose_name=_("content"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro"),
-                     index.SearchField("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     template = "home/content_page.html"
     parent_page_types = ["home.HomePage", "home.ContentPage"]

@@ -29,8 +29,9 @@ class SearchResults:
     ids: list[int] = field(default_factory=list)
 
 
-def search_listings(raw: str, filters: DirectoryFilters | None = None,
-                    locale: Locale | None = None) -> SearchResults:
+def search_listings(
+    raw: str, filters: DirectoryFilters | None = None, locale: Locale | None = None
+) -> SearchResults:
     """Listings in the visitor's language matching ``raw``, best first, narrowed by filters."""
     query = clean_query(raw)
     qs = live_listings(locale)

@@ -11,9 +11,13 @@ def search(request):
     raw = request.GET.get("q", "")
     filters = parse_filters(request.GET)
     results = search_listings(raw, filters=filters)
-    return render(request, "search/search.html", {
-        "query": raw[:MAX_QUERY_LENGTH],
-        "filters": filters,
-        "listings": listing_cards(results.ids[:50]),
-        "result_count": len(results.ids),
-    })
+    return render(
+        request,
+        "search/search.html",
+        {
+            "query": raw[:MAX_QUERY_LENGTH],
+            "filters": filters,
+            "listings": listing_cards(results.ids[:50]),
+            "result_count": len(results.ids),
+        },
+    )

@@ -16,8 +16,9 @@ def locale_de(db):
 def home_page(locale_de):
     """A German home page as the default site's root (Wagtail's welcome page removed)."""
     root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Wegweiser", slug="wegweiser-home",
-                                            locale=locale_de))
+    home = root.add_child(
+        instance=HomePage(title="Wegweiser", slug="wegweiser-home", locale=locale_de)
+    )
     site = Site.objects.get(is_default_site=True)
     old_root = site.root_page
     site.root_page = home

@@ -1,7 +1,6 @@
 """The directory: every listing with combinable filters, and the list of partners."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import models
 from django.http import HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -61,14 +60,16 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
         except (EmptyPage, PageNotAnInteger):
             page = paginator.page(paginator.num_pages)
         context = self.get_context(request)
-        context.update({
-            "filters": filters,
-            "facets": facet_counts(base, filters, locale),
-            "page_obj": page,
-            "listings": listing_cards(page.object_list),
-            "result_count": paginator.count,
-            "filter_query": "&".join(f"{k}={v}" for k, v in filters.as_query_items()),
-        })
+        context.update(
+            {
+                "filters": filters,
+                "facets": facet_counts(base, filters, locale),
+                "page_obj": page,
+                "listings": listing_cards(page.object_list),
+                "result_count": paginator.count,
+                "filter_query": "&".join(f"{k}={v}" for k, v in filters.as_query_items()),
+            }
+        )
         return TemplateResponse(request, self.template, context)
 
     @path("partner/", name="organisations")

@@ -6,8 +6,8 @@ orderables below can point at one model. It cannot be created on its own.
 """
 
 import uuid
-from urllib.parse import quote
 from datetime import timedelta
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -67,17 +67,21 @@ class ListingPage(BasePage):
     """What services and projects share. Not creatable on its own: pick a service or project."""
 
     summary = models.CharField(
-        _("summary"), max_length=300,
+        _("summary"),
+        max_length=300,
         help_text=_("Plain language, at most 300 characters: what it is and who it is for."),
     )
-    description = RichTextField(_("description"), blank=True,
-                                features=["h2", "h3", "bold", "italic", "ol", "ul", "link"])
+    description = RichTextField(
+        _("description"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+    )
     keywords = ClusterTaggableManager(_("keywords"), through=ListingTag, blank=True)
 
     interpreters_on_request = models.BooleanField(_("interpreters on request"), default=False)
     is_free = models.BooleanField(_("free of charge"), default=True)
     cost_details = models.CharField(
-        _("cost details"), max_length=255, blank=True,
+        _("cost details"),
+        max_length=255,
+        blank=True,
         help_text=_("For example the fee, or what is free and what is not."),
     )
     appointment_required = models.BooleanField(_("appointment needed"), default=False)
@@ -94,7 +98,9 @@ class ListingPage(BasePage):
         _("maximum age"), null=True, blank=True, validators=[MaxValueValidator(120)]
     )
     residence_status = models.CharField(
-        _("residence status"), max_length=32, choices=ResidenceStatus.choices,
+        _("residence status"),
+        max_length=32,
+        choices=ResidenceStatus.choices,
         default=ResidenceStatus.ANY,
     )
     women_only = models.BooleanField(_("women and girls only"), default=False)
@@ -104,15 +110,21 @@ class ListingPage(BasePage):
         _("status"), max_length=32, choices=ListingStatus.choices, default=ListingStatus.ACTIVE
     )
     status_note = models.CharField(
-        _("reason or note on the status"), max_length=255, blank=True,
+        _("reason or note on the status"),
+        max_length=255,
+        blank=True,
         help_text=_("Shown publicly, e.g. why and until when it is closed."),
     )
     external_id = models.UUIDField(
-        _("external id"), default=uuid.uuid4, editable=False, db_index=True,
+        _("external id"),
+        default=uuid.uuid4,
+        editable=False,
+        db_index=True,
         help_text=_("Stable id shared by all translations; used by the open-data API."),
     )
     last_reviewed = models.DateField(
-        _("information checked on"), default=timezone.localdate,
+        _("information checked on"),
+        default=timezone.localdate,
         help_text=_("The date a partner last confirmed that this information is correct."),
     )
 
@@ -130,30 +142,49 @@ class ListingPage(BasePage):
         InlinePanel("action_field_links", label=_("Action fields"), min_num=1),
         InlinePanel("target_group_links", label=_("Target groups")),
         FieldPanel("keywords"),
-        MultiFieldPanel([
-            InlinePanel("spoken_languages", label=_("Languages spoken")),
-            FieldPanel("interpreters_on_request"),
-        ], heading=_("Languages")),
-        MultiFieldPanel([
-            FieldPanel("is_free"), FieldPanel("cost_details"),
-            FieldPanel("appointment_required"),
-            FieldRowPanel([FieldPanel("phone_counselling"), FieldPanel("online_counselling")]),
-        ], heading=_("Access and cost")),
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")]),
-            FieldPanel("residence_status"), FieldPanel("women_only"),
-            FieldPanel("eligibility_notes"),
-        ], heading=_("Who can come")),
+        MultiFieldPanel(
+            [
+                InlinePanel("spoken_languages", label=_("Languages spoken")),
+                FieldPanel("interpreters_on_request"),
+            ],
+            heading=_("Languages"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_free"),
+                FieldPanel("cost_details"),
+                FieldPanel("appointment_required"),
+                FieldRowPanel([FieldPanel("phone_counselling"), FieldPanel("online_counselling")]),
+            ],
+            heading=_("Access and cost"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")]),
+                FieldPanel("residence_status"),
+                FieldPanel("women_only"),
+                FieldPanel("eligibility_notes"),
+            ],
+            heading=_("Who can come"),
+        ),
         InlinePanel("locations", label=_("Locations"), min_num=0),
-        MultiFieldPanel([
-            InlinePanel("opening_hours", label=_("Opening hours")),
-            FieldPanel("by_appointment"),
-            InlinePanel("closures", label=_("Closures")),
-        ], heading=_("Opening hours")),
+        MultiFieldPanel(
+            [
+                InlinePanel("opening_hours", label=_("Opening hours")),
+                FieldPanel("by_appointment"),
+                InlinePanel("closures", label=_("Closures")),
+            ],
+            heading=_("Opening hours"),
+        ),
         InlinePanel("contacts", label=_("Contacts")),
-        MultiFieldPanel([
-            FieldPanel("status"), FieldPanel("status_note"), FieldPanel("last_reviewed"),
-        ], heading=_("Status")),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldPanel("status_note"),
+                FieldPanel("last_reviewed"),
+            ],
+            heading=_("Status"),
+        ),
     ]
     content_panels = listing_panels
 
@@ -163,9 +194,12 @@ class ListingPage(BasePage):
         index.SearchField("description"),
         index.AutocompleteField("summary"),
         index.RelatedFields("keywords", [index.SearchField("name", boost=3)]),
-        index.RelatedFields("action_field_links", [
-            index.RelatedFields("action_field", [index.SearchField("name", boost=3)]),
-        ]),
+        index.RelatedFields(
+            "action_field_links",
+            [
+                index.RelatedFields("action_field", [index.SearchField("name", boost=3)]),
+            ],
+        ),
         index.FilterField("status"),
         index.FilterField("is_free"),
         index.FilterField("women_only"),
@@ -183,16 +217,22 @@ class ListingPage(BasePage):
     def save(self, *args, **kwargs):
         # A page copied in the admin keeps its source's external id; translations share it,
         # but two listings in one language must not.
-        if self._state.adding and self.locale_id and ListingPage.objects.filter(
-            external_id=self.external_id, locale_id=self.locale_id
-        ).exists():
+        if (
+            self._state.adding
+            and self.locale_id
+            and ListingPage.objects.filter(
+                external_id=self.external_id, locale_id=self.locale_id
+            ).exists()
+        ):
             self.external_id = uuid.uuid4()
         return super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
-            raise ValidationError({"max_age": _("The maximum age must not be below the minimum age.")})
+            raise ValidationError(
+                {"max_age": _("The maximum age must not be below the minimum age.")}
+            )
 
     @cached_property
     def organisation(self):
@@ -285,10 +325,13 @@ class ProjectPage(ListingPage):
 
     content_panels = [
         *ListingPage.listing_panels,
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-            FieldPanel("funding_body"),
-        ], heading=_("Project")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("funding_body"),
+            ],
+            heading=_("Project"),
+        ),
     ]
     override_translatable_fields = [
         *ListingPage.override_translatable_fields,
@@ -323,7 +366,9 @@ class ListingActionField(ListingOrderable):
 
     page = ParentalKey(ListingPage, on_delete=models.CASCADE, related_name="action_field_links")
     action_field = models.ForeignKey(
-        "directory.ActionField", on_delete=models.CASCADE, related_name="+",
+        "directory.ActionField",
+        on_delete=models.CASCADE,
+        related_name="+",
         verbose_name=_("action field"),
     )
     panels = [FieldPanel("action_field")]
@@ -337,7 +382,9 @@ class ListingTargetGroup(ListingOrderable):
 
     page = ParentalKey(ListingPage, on_delete=models.CASCADE, related_name="target_group_links")
     target_group = models.ForeignKey(
-        "directory.TargetGroup", on_delete=models.CASCADE, related_name="+",
+        "directory.TargetGroup",
+        on_delete=models.CASCADE,
+        related_name="+",
         verbose_name=_("target group"),
     )
     panels = [FieldPanel("target_group")]
@@ -380,23 +427,37 @@ class ListingLocation(ListingOrderable):
     postcode = models.CharField(_("postcode"), max_length=10)
     city = models.CharField(_("city"), max_length=100, default="Magdeburg")
     district = models.ForeignKey(
-        "directory.District", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "directory.District",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("district"),
     )
     latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     wheelchair_accessible = models.BooleanField(_("wheelchair accessible"), default=False)
     access_notes = models.CharField(_("how to get there"), max_length=255, blank=True)
 
     override_translatable_fields = [
-        SynchronizedField("street"), SynchronizedField("postcode"),
-        SynchronizedField("latitude"), SynchronizedField("longitude"),
+        SynchronizedField("street"),
+        SynchronizedField("postcode"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
         SynchronizedField("wheelchair_accessible"),
     ]
     panels = [
@@ -404,7 +465,8 @@ class ListingLocation(ListingOrderable):
         FieldRowPanel([FieldPanel("street"), FieldPanel("postcode"), FieldPanel("city")]),
         FieldPanel("district"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
-        FieldPanel("wheelchair_accessible"), FieldPanel("access_notes"),
+        FieldPanel("wheelchair_accessible"),
+        FieldPanel("access_notes"),
     ]
 
     class Meta(ListingOrderable.Meta):
@@ -437,10 +499,14 @@ class OpeningHours(ListingOrderable):
     note = models.CharField(_("note"), max_length=200, blank=True)
 
     override_translatable_fields = [
-        SynchronizedField("weekday"), SynchronizedField("opens"), SynchronizedField("closes"),
+        SynchronizedField("weekday"),
+        SynchronizedField("opens"),
+        SynchronizedField("closes"),
     ]
-    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]),
-              FieldPanel("note")]
+    panels = [
+        FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]),
+        FieldPanel("note"),
+    ]
 
     class Meta(ListingOrderable.Meta):
         verbose_name = _("opening hours")
@@ -464,8 +530,10 @@ class Closure(ListingOrderable):
     reason = models.CharField(_("reason"), max_length=255, blank=True)
 
     override_translatable_fields = [SynchronizedField("start_date"), SynchronizedField("end_date")]
-    panels = [FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-              FieldPanel("reason")]
+    panels = [
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldPanel("reason"),
+    ]
 
     class Meta(ListingOrderable.Meta):
         verbose_name = _("closure")
@@ -486,8 +554,10 @@ class ListingContact(ListingOrderable):
     email = models.EmailField(_("e-mail"), blank=True)
 
     override_translatable_fields = [SynchronizedField("phone"), SynchronizedField("email")]
-    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
-              FieldRowPanel([FieldPanel("phone"), FieldPanel("email")])]
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+    ]
 
     class Meta(ListingOrderable.Meta):
         verbose_name = _("contact")

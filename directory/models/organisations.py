@@ -27,13 +27,22 @@ class OrganisationKind(models.TextChoices):
 class OrganisationPage(BasePage):
     """A partner organisation of the network, with its services and projects as children."""
 
-    kind = models.CharField(_("kind of organisation"), max_length=32,
-                            choices=OrganisationKind.choices, default=OrganisationKind.OTHER)
-    description = RichTextField(_("description"), blank=True,
-                                features=["h2", "h3", "bold", "italic", "ol", "ul", "link"])
+    kind = models.CharField(
+        _("kind of organisation"),
+        max_length=32,
+        choices=OrganisationKind.choices,
+        default=OrganisationKind.OTHER,
+    )
+    description = RichTextField(
+        _("description"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+    )
     logo = models.ForeignKey(
-        "wagtailimages.Image", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("logo"),
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("logo"),
     )
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -43,8 +52,12 @@ class OrganisationPage(BasePage):
     city = models.CharField(_("city"), max_length=100, blank=True, default="Magdeburg")
 
     override_translatable_fields = [
-        SynchronizedField("kind"), SynchronizedField("logo"), SynchronizedField("website"),
-        SynchronizedField("email"), SynchronizedField("phone"), SynchronizedField("street"),
+        SynchronizedField("kind"),
+        SynchronizedField("logo"),
+        SynchronizedField("website"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+        SynchronizedField("street"),
         SynchronizedField("postcode"),
     ]
 
@@ -53,11 +66,14 @@ class OrganisationPage(BasePage):
         FieldPanel("kind"),
         FieldPanel("description"),
         FieldPanel("logo"),
-        MultiFieldPanel([
-            FieldPanel("website"),
-            FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
-            FieldRowPanel([FieldPanel("street"), FieldPanel("postcode"), FieldPanel("city")]),
-        ], heading=_("Contact")),
+        MultiFieldPanel(
+            [
+                FieldPanel("website"),
+                FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+                FieldRowPanel([FieldPanel("street"), FieldPanel("postcode"), FieldPanel("city")]),
+            ],
+            heading=_("Contact"),
+        ),
         InlinePanel("working_group_links", label=_("Working groups")),
     ]
     search_fields = [
@@ -97,10 +113,13 @@ class OrganisationPage(BasePage):
 class OrganisationWorkingGroup(TranslatableMixin, Orderable):
     """Membership of an organisation in one of the network's working groups."""
 
-    page = ParentalKey(OrganisationPage, on_delete=models.CASCADE,
-                       related_name="working_group_links")
+    page = ParentalKey(
+        OrganisationPage, on_delete=models.CASCADE, related_name="working_group_links"
+    )
     working_group = models.ForeignKey(
-        "directory.WorkingGroup", on_delete=models.CASCADE, related_name="+",
+        "directory.WorkingGroup",
+        on_delete=models.CASCADE,
+        related_name="+",
         verbose_name=_("working group"),
     )
     panels = [FieldPanel("working_group")]

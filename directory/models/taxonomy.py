@@ -30,8 +30,12 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
         TranslatableField("description"),
         SynchronizedField("sort_order"),
     ]
-    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("description"),
-              FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("code"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
@@ -51,12 +55,15 @@ class ActionField(TaxonomyTerm):
     """One of the network's action fields (Handlungsfelder), e.g. language or housing."""
 
     icon = models.CharField(
-        _("icon"), max_length=32, blank=True,
+        _("icon"),
+        max_length=32,
+        blank=True,
         help_text=_("Name of the pictogram shown on the home page tile."),
     )
 
     override_translatable_fields = [
-        *TaxonomyTerm.override_translatable_fields, SynchronizedField("icon"),
+        *TaxonomyTerm.override_translatable_fields,
+        SynchronizedField("icon"),
     ]
     panels = [*TaxonomyTerm.panels, FieldPanel("icon")]
 

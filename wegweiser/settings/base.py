@@ -1,9 +1,11 @@
 """Settings shared by every environment. Environment variables are read here and only here."""
 
+import json
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO as django_lang_info
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -101,8 +103,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -123,7 +127,30 @@ _LANGUAGE_NAMES = {
     "ru": _("Russian"),
     "tr": _("Turkish"),
 }
+# Languages added with `manage.py add_language` (e.g. Tigrinya) are registered in this file:
+# their names and direction for Django (which lacks several of them) and their code.
+EXTRA_LANGUAGES_FILE = BASE_DIR / "locale" / "languages.json"
+EXTRA_LANGUAGES = (
+    json.loads(EXTRA_LANGUAGES_FILE.read_text(encoding="utf-8"))
+    if EXTRA_LANGUAGES_FILE.exists()
+    else {}
+)
+for _code, _info in EXTRA_LANGUAGES.items():
+    django_lang_info.setdefault(
+        _code,
+        {
+            "code": _code,
+            "name": _info["name"],
+            "name_local": _info["name_local"],
+            "bidi": bool(_info.get("bidi")),
+        },
+    )
+    _LANGUAGE_NAMES.setdefault(_code, _info["name"])
+
 WAGTAIL_CONTENT_LANGUAGE_CODES = env_list("WAGTAIL_CONTENT_LANGUAGES", "de,en,ar,fa,uk,ru,tr")
+WAGTAIL_CONTENT_LANGUAGE_CODES += [
+    code for code in EXTRA_LANGUAGES if code not in WAGTAIL_CONTENT_LANGUAGE_CODES
+]
 if "de" not in WAGTAIL_CONTENT_LANGUAGE_CODES:
     WAGTAIL_CONTENT_LANGUAGE_CODES.insert(0, "de")
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
