@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
@@ -134,3 +135,27 @@ class ContentPage(BasePage):
     class Meta:
         verbose_name = _("content page")
         verbose_name_plural = _("content pages")
+
+
+@register_setting(icon="globe")
+class TranslationSettings(BaseGenericSetting):
+    """How translations are handled, set by the coordinator in the admin."""
+
+    review_translations = models.BooleanField(
+        _("review translations before publishing"),
+        default=False,
+        help_text=_(
+            "When on, translators can only save drafts; a coordinator reviews and publishes them."
+        ),
+    )
+
+    panels = [FieldPanel("review_translations")]
+
+    class Meta:
+        verbose_name = _("translation settings")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        from home.translation_access import sync_translator_groups
+
+        sync_translator_groups()

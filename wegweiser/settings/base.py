@@ -200,3 +200,20 @@ LOGGING = {
 WEGWEISER_STALE_AFTER_DAYS = 365
 # National phone numbers ("0391 ...") become tel:+<code>391... links.
 WEGWEISER_PHONE_COUNTRY_CODE = os.environ.get("PHONE_COUNTRY_CODE", "49")
+
+# Machine translation as a first draft for translators, switched on by the environment.
+DEEPL_AUTH_KEY = os.environ.get("DEEPL_AUTH_KEY", "")
+LIBRETRANSLATE_URL = os.environ.get("LIBRETRANSLATE_URL", "")
+if DEEPL_AUTH_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_AUTH_KEY},
+    }
+elif LIBRETRANSLATE_URL:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": LIBRETRANSLATE_URL,
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }

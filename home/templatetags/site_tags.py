@@ -1,0 +1,147 @@
+"""Template tags for the site chrome: site name, language switcher, main menu and breadcrumbs."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+
+from directory.languages import language_autonym
+
+register = template.Library()
+
+
+@register.simple_tag
+def site_name():
+    """The name of the site as configured in settings (``WAGTAIL_SITE_NAME``)."""
+    return settings.WAGTAIL_SITE_NAME
+
+
+@register.filter
+def language_name_local(code):
+    """The name of a site language in its own script, e.g. ``ar`` → ``العربية``."""
+    try:
+        return get_language_info(code)["name_local"]
+    except KeyError:
+        # Languages Django does not know (see directory.languages) still get their autonym.
+        return language_autonym(code)
+
+
+def _routed_suffix(page, request):
+    """The part of the path a routable page handled itself, e.g. ``partner/``."""
+    if request is None or not isinstance(page, RoutablePageMixin):
+        return ""
+    base = page.get_url(request) or ""
+    if base and request.path.startswith(base):
+        return request.path[len(base) :]
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per site language that has content, for the switcher and hreflang links.
+
+    Each entry is a dict with ``code``, ``name`` (in the language's own script), ``url``,
+    ``absolute_url`` (for ``<link rel="alternate">``), ``current`` and ``translated`` (False when the link falls back to that language's home
+    page because the current page has no live translation).
+    """
+    from home.models import HomePage
+
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    homes = {
+        home.locale.language_code: home for home in HomePage.objects.live().select_related("locale")
+    }
+    targets = {}
+    if isinstance(page, Page) and hasattr(page, "translations_for_switcher"):
+        targets[page.locale.language_code] = page
+        for translation in page.translations_for_switcher():
+            targets[translation.locale.language_code] = translation
+
+    suffix = _routed_suffix(page, request)
+    query = ""
+    if request is not None and isinstance(page, RoutablePageMixin):
+        # Directory filters are language-independent codes, so they survive the switch;
+        # the page number does not (result counts differ between languages).
+        params = request.GET.copy()
+        params.pop("page", None)
+        query = params.urlencode()
+
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = None
+        translated = True
+        if code in targets:
+            url = targets[code].get_url(request) + suffix
+            if query:
+                url = f"{url}?{query}"
+        elif page is None and request is not None and code in homes:
+            # A view outside the page tree (search): the same URL under another prefix.
+            full_path = request.get_full_path()
+            candidate = translate_url(full_path, code)
+            if candidate != full_path or code == current:
+                url = candidate
+        if url is None and code in homes:
+            url = homes[code].get_url(request)
+            translated = code == current
+        if url is None:
+            continue
+        links.append(
+            {
+                "code": code,
+                "name": language_name_local(code),
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url) if request is not None else url,
+                "current": code == current,
+                "translated": translated,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The home page's children shown in menus, except the directory (linked separately)."""
+    from directory.models import DirectoryIndexPage
+
+    home = context.get("site_home")
+    if home is None:
+        return []
+    return list(
+        home.get_children()
+        .live()
+        .public()
+        .in_menu()
+        .not_type(DirectoryIndexPage)
+        .specific(defer=True)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def nav_state(context, url, *excluded):
+    """``aria-current`` value for a menu link: "page" on it, "true" below it, else "".
+
+    ``excluded`` names URLs below ``url`` that have their own menu link (the partner list
+    lies below the directory) so that only one link is marked.
+    """
+    request = context.get("request")
+    if request is None or not url:
+        return ""
+    if request.path == url:
+        return "page"
+    if any(other and request.path.startswith(other) for other in excluded):
+        return ""
+    if url.count("/") > 2 and request.path.startswith(url):
+        # Deeper than the language root ("/de/"), so the link names a section.
+        return "true"
+    return ""
+
+
+@register.simple_tag
+def breadcrumb_pages(page):
+    """The live ancestors of a page from its language's home page down, for breadcrumbs."""
+    if not isinstance(page, Page):
+        return []
+    return list(page.get_ancestors().filter(depth__gt=1).live().specific(defer=True))
