@@ -1,9 +1,15 @@
 """Shared fixtures: the site's page tree built the way load_demo builds it, and users."""
 
+from types import SimpleNamespace
+
 import pytest
+from django.core.cache import cache
+from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from directory.factories import DirectoryIndexPageFactory, OrganisationPageFactory
 from directory.models import DirectoryIndexPage
+from home.factories import HomePageFactory
 from home.models import HomePage
 
 
@@ -31,3 +37,37 @@ def home_page(locale_de):
 @pytest.fixture
 def directory_page(home_page):
     return home_page.add_child(instance=DirectoryIndexPage(title="Angebote", slug="angebote"))
+
+
+@pytest.fixture
+def locale_en(db):
+    """The English locale, for content that must stay out of the German tree."""
+    return Locale.objects.get_or_create(language_code="en")[0]
+
+
+@pytest.fixture
+def organisation(directory_page):
+    """A live partner organisation in the German directory."""
+    return OrganisationPageFactory(parent=directory_page, title="Caritas Magdeburg")
+
+
+@pytest.fixture(scope="module")
+def module_site(django_db_setup, django_db_blocker):
+    """A German site (home page as the default site's root, directory, one partner) for a module.
+
+    It is built once, inside a transaction that is rolled back when the module ends; every
+    test runs in its own savepoint on top of it. Module-scoped fixtures that add shared
+    content depend on this one, so that their rows are rolled back with it. A module opts
+    in by overriding ``directory_page`` and ``organisation`` with its pages.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        home = HomePageFactory()
+        site = Site.objects.get(is_default_site=True)
+        site.root_page = home
+        site.save()
+        directory = DirectoryIndexPageFactory(parent=home)
+        organisation = OrganisationPageFactory(parent=directory, title="Caritas Magdeburg")
+        yield SimpleNamespace(home=home, directory=directory, organisation=organisation)
+        transaction.set_rollback(True)
+    # Wagtail caches the site's root paths, which pointed into the rolled-back tree.
+    cache.clear()

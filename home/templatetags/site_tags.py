@@ -38,13 +38,21 @@ def _routed_suffix(page, request):
     return ""
 
 
+def _is_django_view(request):
+    """Whether the request was answered by a URL pattern of its own, not Wagtail's page serving.
+
+    Only such paths exist under every language prefix; a 404 from Wagtail does not.
+    """
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name != "wagtail_serve"
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One entry per site language that has content, for the switcher and hreflang links.
+    """One link per site language that has a live home page, for the language switcher.
 
-    Each entry is a dict with ``code``, ``name`` (in the language's own script), ``url``,
-    ``absolute_url`` (for ``<link rel="alternate">``), ``current`` and ``translated`` (False when the link falls back to that language's home
-    page because the current page has no live translation).
+    Each entry is a dict with ``code``, ``name`` (in the language's own script), ``url`` and
+    ``current``. A language without a live translation of the page links to its home page.
     """
     from home.models import HomePage
 
@@ -72,12 +80,13 @@ def language_links(context):
     links = []
     for code, _name in settings.LANGUAGES:
         url = None
-        translated = True
-        if code in targets:
+        if code == current and request is not None and code in targets:
+            url = request.get_full_path()
+        elif code in targets and targets[code].get_url(request):
             url = targets[code].get_url(request) + suffix
             if query:
                 url = f"{url}?{query}"
-        elif page is None and request is not None and code in homes:
+        elif page is None and _is_django_view(request) and code in homes:
             # A view outside the page tree (search): the same URL under another prefix.
             full_path = request.get_full_path()
             candidate = translate_url(full_path, code)
@@ -85,7 +94,6 @@ def language_links(context):
                 url = candidate
         if url is None and code in homes:
             url = homes[code].get_url(request)
-            translated = code == current
         if url is None:
             continue
         links.append(
@@ -93,9 +101,7 @@ def language_links(context):
                 "code": code,
                 "name": language_name_local(code),
                 "url": url,
-                "absolute_url": request.build_absolute_uri(url) if request is not None else url,
                 "current": code == current,
-                "translated": translated,
             }
         )
     return links
@@ -109,14 +115,7 @@ def main_menu(context):
     home = context.get("site_home")
     if home is None:
         return []
-    return list(
-        home.get_children()
-        .live()
-        .public()
-        .in_menu()
-        .not_type(DirectoryIndexPage)
-        .specific(defer=True)
-    )
+    return list(home.get_children().live().public().in_menu().not_type(DirectoryIndexPage))
 
 
 @register.simple_tag(takes_context=True)
@@ -144,4 +143,18 @@ def breadcrumb_pages(page):
     """The live ancestors of a page from its language's home page down, for breadcrumbs."""
     if not isinstance(page, Page):
         return []
-    return list(page.get_ancestors().filter(depth__gt=1).live().specific(defer=True))
+    return list(page.get_ancestors().filter(depth__gt=1).live())
+
+
+@register.filter
+def content_lang(page):
+    """The language a page's own text is written in, for a ``lang`` attribute.
+
+    An alias (an untranslated copy kept in sync with the German page) shows German text in
+    another language's tree, so screen readers must read it as German.
+    """
+    from home.i18n import SOURCE_LANGUAGE
+
+    if getattr(page, "alias_of_id", None):
+        return SOURCE_LANGUAGE
+    return get_language()

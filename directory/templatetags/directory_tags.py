@@ -1,0 +1,112 @@
+"""Template tags for the directory: facet inputs, filter chips, pagination and languages."""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django import template
+
+from directory import hours
+from directory.languages import SPOKEN_LANGUAGES, language_autonym
+from directory.models.listings import tel_href as _tel_href
+from directory.queries import FLAG_FACETS
+
+register = template.Library()
+
+
+@dataclass
+class FacetInput:
+    """One checkbox of the filter form: its query parameter, value, element id and option."""
+
+    param: str
+    value: str
+    id: str
+    option: object
+
+
+@register.filter
+def facet_inputs(facet):
+    """The checkboxes of a facet with their real query parameter names.
+
+    The "flags" facet bundles three yes/no filters; its options are in the order of
+    ``directory.queries.FLAG_FACETS`` and each is its own parameter (``free=1``, ...).
+    """
+    if facet.name == "flags":
+        pairs = [
+            (param, "1", option) for param, option in zip(FLAG_FACETS, facet.options, strict=True)
+        ]
+    else:
+        pairs = [(facet.name, option.value, option) for option in facet.options]
+    return [
+        FacetInput(param, value, f"filter-{param}-{value}", option)
+        for param, value, option in pairs
+    ]
+
+
+@register.filter
+def selected_count(facet):
+    """How many options of a facet are selected."""
+    return sum(1 for option in facet.options if option.selected)
+
+
+@register.simple_tag
+def filter_chips(facets, filters):
+    """The selected filters, each with the query string that removes just that one.
+
+    Returns dicts with ``group`` (the facet label), ``label`` and ``query``.
+    """
+    items = filters.as_query_items()
+    chips = []
+    for facet in facets:
+        for field in facet_inputs(facet):
+            if not field.option.selected:
+                continue
+            remaining = [item for item in items if item != (field.param, field.value)]
+            chips.append(
+                {
+                    "group": facet.label,
+                    "label": field.option.label,
+                    "query": urlencode(remaining),
+                }
+            )
+    return chips
+
+
+@register.simple_tag
+def page_links(page_obj):
+    """Page numbers around the current one, with ``None`` for a gap (1 … 4 5 6 … 20)."""
+    paginator = page_obj.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
+    ]
+
+
+@register.filter
+def autonym(code):
+    """A spoken language's name in its own script."""
+    return language_autonym(code)
+
+
+@register.filter
+def text_dir(code):
+    """ "rtl" for languages written right to left, else "ltr"."""
+    entry = SPOKEN_LANGUAGES.get(code)
+    return "rtl" if entry and entry[2] else "ltr"
+
+
+@register.simple_tag
+def today_weekday():
+    """Today's weekday in the site's time zone (0 = Monday), to mark today in hours tables."""
+    return hours.local_now().weekday()
+
+
+@register.filter
+def tel_href(number):
+    """A printed phone number as a ``tel:`` link target (for models without ``phone_href``)."""
+    return _tel_href(number or "")
+
+
+@register.simple_tag
+def listing_locations(page):
+    """A listing's places with their districts in one query (the page lists each district)."""
+    return page.locations.select_related("district")

@@ -1,0 +1,168 @@
+"""``manage.py load_demo`` turns a freshly migrated database into a believable directory."""
+
+import re
+from io import StringIO
+
+from django.core.management import call_command
+from django.db.models import Count, F
+from django.test import TestCase
+from wagtail.documents import get_document_model
+from wagtail.models import Locale, Page, Revision, Site
+
+from directory.demo import listing_external_id
+from directory.demo.pdf import one_page_pdf
+from directory.models import (
+    ActionField,
+    Closure,
+    District,
+    ListingActionField,
+    ListingContact,
+    ListingLanguage,
+    ListingLocation,
+    ListingPage,
+    ListingStatus,
+    OpeningHours,
+    OrganisationKind,
+    OrganisationPage,
+    OrganisationWorkingGroup,
+    ProjectPage,
+    ServicePage,
+    TargetGroup,
+    WorkingGroup,
+)
+from home.models import ContentPage, HomePage
+from search.query import search_listings
+
+
+def load_demo():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def snapshot():
+    """Ids of everything the demo creates, to compare two runs."""
+    models = [
+        Page,
+        Revision,
+        Site,
+        Locale,
+        get_document_model(),
+        ActionField,
+        TargetGroup,
+        WorkingGroup,
+        District,
+        OrganisationWorkingGroup,
+        ListingActionField,
+        ListingLanguage,
+        ListingLocation,
+        OpeningHours,
+        Closure,
+        ListingContact,
+    ]
+    return {model.__name__: sorted(model.objects.values_list("pk", flat=True)) for model in models}
+
+
+class LoadDemoTests(TestCase):
+    """One demo load shared by the tests (each runs in a savepoint that is rolled back)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.output = load_demo()
+
+    def test_demo_fills_a_fresh_database_with_the_network(self):
+        assert "services: " in self.output and "already there" in self.output
+        assert OrganisationPage.objects.live().count() >= 16
+        assert ListingPage.objects.count() >= 34
+        assert ServicePage.objects.count() >= 24 and ProjectPage.objects.count() >= 8
+        assert WorkingGroup.objects.count() == 3
+        assert District.objects.count() >= 20
+        assert TargetGroup.objects.count() >= 10
+        assert ActionField.objects.count() == 11, "the seeded action fields are not duplicated"
+        unused = ActionField.objects.exclude(
+            id__in=ListingActionField.objects.values("action_field_id")
+        )
+        assert not unused.exists(), f"action fields without a listing: {list(unused)}"
+        kinds = set(OrganisationPage.objects.values_list("kind", flat=True))
+        assert set(OrganisationKind.values) - {OrganisationKind.OTHER} <= kinds
+        assert not OrganisationPage.objects.filter(working_group_links__isnull=True).exists()
+        codes = set(Locale.objects.values_list("language_code", flat=True))
+        assert {"de", "en", "ar", "fa", "uk", "ru", "tr"} <= codes
+
+    def test_loading_again_changes_nothing(self):
+        before = snapshot()
+
+        output = load_demo()
+
+        assert snapshot() == before
+        assert re.search(r"services: 0 created, \d+ already there", output)
+        assert re.search(r"organisations: 0 created, \d+ already there", output)
+
+    def test_demo_replaces_the_welcome_page_with_the_german_home(self):
+        site = Site.objects.get(is_default_site=True)
+        home = site.root_page.specific
+        assert isinstance(home, HomePage)
+        assert home.locale.language_code == "de" and home.slug == "home"
+        assert site.site_name == "Wegweiser Magdeburg"
+        assert home.flyer is not None and home.coordinator_email.endswith(".example")
+        assert Page.objects.filter(depth=2).count() == 1, "the welcome page is gone"
+        menu = set(ContentPage.objects.child_of(home).in_menu().values_list("slug", flat=True))
+        assert {
+            "verbindliche-grundsaetze",
+            "arbeitsgruppen",
+            "aktuelles",
+            "ueber-das-netzwerk",
+        } <= menu
+        principles = ContentPage.objects.get(slug="verbindliche-grundsaetze")
+        assert [
+            block.value["document"] for block in principles.body if block.block_type == "document"
+        ] == [home.flyer]
+        news = ContentPage.objects.get(slug="aktuelles")
+        assert ContentPage.objects.child_of(news).count() == 2
+
+    def test_home_and_directory_answer(self):
+        assert self.client.get("/de/").status_code == 200
+        assert self.client.get("/de/angebote/").status_code == 200
+
+    def test_every_demo_listing_is_live_and_complete(self):
+        listings = ListingPage.objects.all()
+        assert not listings.filter(live=False).exists()
+        assert not listings.filter(live_revision__isnull=True).exists(), "editable in the admin"
+        for listing in listings:
+            assert listing.external_id == listing_external_id(listing.slug)
+            assert len(listing.summary) <= 300
+            assert listing.spoken_languages.exists(), listing.title
+            assert listing.keywords.exists(), listing.title
+            locations = listing.locations.all()
+            assert locations, listing.title
+            for location in locations:
+                assert location.district_id is not None
+                assert 52.08 <= float(location.latitude) <= 52.18
+                assert 11.55 <= float(location.longitude) <= 11.70
+
+    def test_demo_has_the_edge_cases_the_site_must_show(self):
+        listings = ListingPage.objects.all()
+        assert OpeningHours.objects.filter(closes__lte=F("opens")).exists(), "past midnight"
+        assert Closure.objects.values("page").distinct().count() >= 2
+        assert listings.filter(status=ListingStatus.TEMPORARILY_CLOSED).exclude(status_note="")
+        assert any(listing.is_stale() for listing in listings)
+        assert listings.filter(women_only=True).exists()
+        assert listings.annotate(n=Count("locations")).filter(n__gt=1).exists()
+
+    def test_search_finds_demo_listings_by_keyword(self):
+        de = Locale.objects.get(language_code="de")
+        found = ListingPage.objects.filter(id__in=search_listings("Bürgergeld", locale=de).ids)
+        assert "beratung-buergergeld" in set(found.values_list("slug", flat=True))
+
+
+def test_flyer_pdf_has_a_valid_cross_reference_table():
+    pdf = one_page_pdf("Überschrift (Demo)", ["Ein Absatz mit Umlauten: äöüß \\ Ende."])
+
+    assert pdf.startswith(b"%PDF-1.4") and pdf.rstrip().endswith(b"%%EOF")
+    assert pdf.count(b"/Type /Page ") == 1
+    xref_at = int(pdf.rsplit(b"startxref\n", 1)[1].split(b"\n", 1)[0])
+    assert pdf[xref_at:].startswith(b"xref\n")
+    entries = pdf[xref_at:].split(b"\n")[3:9]
+    for number, entry in enumerate(entries, start=1):
+        offset = int(entry[:10])
+        assert pdf[offset:].startswith(f"{number} 0 obj".encode())
