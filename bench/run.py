@@ -205,6 +205,7 @@ def machine_description() -> list[str]:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
+    load = os.getloadavg()[0]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SHOW server_version")
@@ -219,6 +220,8 @@ def machine_description() -> list[str]:
         f"- Python {platform.python_version()}, Django {django.get_version()}, "
         f"Wagtail {wagtail.__version__}",
         f"- Database: {database}",
+        # Times are only comparable on an otherwise idle machine; this shows whether it was.
+        f"- Load average before measuring: {load:.2f} (1 min)",
     ]
 
 
@@ -290,9 +293,9 @@ def main(argv=None) -> int:
         print(f"Demo content loaded in {time.perf_counter() - started:.0f} s")
 
         pages = pages_to_measure()
+        machine = machine_description()
         print("Scenario A: demo content")
         results = run_scenario("A", pages, args.requests)
-        machine = machine_description()
         notes = []
         for size in args.sizes:
             existing = ListingPage.objects.filter(

@@ -22,4 +22,5 @@ def site_chrome(request):
         "language_code": code,
         "language_dir": "rtl" if get_language_bidi() else "ltr",
         "language_name_local": info.get("name_local", code),
+        "language_name_translated": info.get("name_translated", info.get("name", code)),
     }

@@ -23,8 +23,15 @@ class BasePage(Page):
         abstract = True
 
     def translations_for_switcher(self):
-        """(locale, page) pairs of this page in every other language, live ones only."""
+        """This page in every other language (live translations and aliases)."""
         return list(self.get_translations(inclusive=False).live().select_related("locale"))
+
+    def get_context(self, request, *args, **kwargs):
+        from home.translation_status import translation_info
+
+        context = super().get_context(request, *args, **kwargs)
+        context["translation_info"] = translation_info(self)
+        return context
 
 
 class ContentBlock(blocks.StreamBlock):
