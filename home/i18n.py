@@ -14,6 +14,7 @@ from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.models import Locale
+from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import LocaleSynchronization
 
 from directory.languages import SPOKEN_LANGUAGES
@@ -44,7 +45,12 @@ def ensure_synced_locale(code: str) -> Locale:
     if code != SOURCE_LANGUAGE:
         source = Locale.objects.get(language_code=SOURCE_LANGUAGE)
         if not LocaleSynchronization.objects.filter(locale=locale).exists():
-            LocaleSynchronization.objects.create(locale=locale, sync_from=source)
+            # Copying every page would otherwise rebuild the reference index per child row.
+            with disable_reference_index_auto_update():
+                LocaleSynchronization.objects.create(locale=locale, sync_from=source)
+        from home.translation_access import ensure_translator_group
+
+        ensure_translator_group(locale)
     return locale
 
 

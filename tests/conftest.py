@@ -58,7 +58,8 @@ def module_site(django_db_setup, django_db_blocker):
     It is built once, inside a transaction that is rolled back when the module ends; every
     test runs in its own savepoint on top of it. Module-scoped fixtures that add shared
     content depend on this one, so that their rows are rolled back with it. A module opts
-    in by overriding ``directory_page`` and ``organisation`` with its pages.
+    in by overriding ``directory_page`` and ``organisation`` with its pages; it must not
+    also hold ``transactional_db`` tests, whose flush would empty the shared tree.
     """
     with django_db_blocker.unblock(), transaction.atomic():
         home = HomePageFactory()

@@ -76,7 +76,7 @@ def translate_object(instance, locale: Locale, catalogue: dict[str, str]) -> boo
         if entry.msgstr != catalogue[entry.msgid]:
             entry.msgstr = catalogue[entry.msgid]
             changed = True
-    target = source.get_translated_instance(locale) if not changed else None
+    target = instance.get_translation_or_none(locale)
     is_alias = isinstance(target, Page) and target.alias_of_id is not None
     if changed or target is None or is_alias:
         translation.import_po(po, tool_name="Wegweiser demo")

@@ -252,7 +252,7 @@ class ListingPage(BasePage):
         return self.last_reviewed + timedelta(days=settings.WEGWEISER_STALE_AFTER_DAYS)
 
     def is_stale(self, today=None) -> bool:
-        """Whether the information was last checked more than a year ago."""
+        """Whether the information was last checked a year (365 days) ago or longer."""
         return (today or timezone.localdate()) >= self.stale_date
 
     def is_closed_on(self, day) -> bool:

@@ -136,6 +136,7 @@ def build_catalogue(directory_page, organisation, locale_en):
 
 @pytest.fixture(scope="module")
 def catalogue(module_site, django_db_blocker):
+    """The listings above, built once for the module (its tests only read them)."""
     with django_db_blocker.unblock():
         locale_en = Locale.objects.get_or_create(language_code="en")[0]
         return build_catalogue(module_site.directory, module_site.organisation, locale_en)

@@ -6,22 +6,34 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from directory.demo import load_demo
+from directory.demo.translate import translate_demo
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo content: home page, network pages, taxonomies, organisations, services "
-        "and projects. Safe to run again: what already exists is left unchanged."
+        "and projects, synchronised into every language with the shipped translations. Safe to "
+        "run again: what already exists is left unchanged."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--german-only",
+            action="store_true",
+            help="Load the German content only: no language trees, no translations.",
+        )
+
+    def handle(self, *args, german_only=False, **options):
         started = time.monotonic()
         # All or nothing: a failure half-way must not leave a half-built page tree.
         with transaction.atomic():
             report = load_demo()
+            translated = {} if german_only else translate_demo()
         if options["verbosity"] >= 1:
             for line in report.lines():
                 self.stdout.write(line)
+            for code, count in translated.items():
+                self.stdout.write(f"translations into {code}: {count} objects")
             self.stdout.write(
                 self.style.SUCCESS(f"Demo content ready in {time.monotonic() - started:.1f} s.")
             )
