@@ -95,7 +95,7 @@ def clear_language_caches() -> None:
     from wagtail import coreutils
 
     trans_real.get_languages.cache_clear()
-    trans_real.get_supported_language_variant.cache_clear()
+    trans_real._get_supported_language_variant.cache_clear()
     trans_real.translation_catalog_exists.cache_clear()
     coreutils.get_content_languages.cache_clear()
     coreutils.get_supported_content_language_variant.cache_clear()
