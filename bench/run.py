@@ -267,14 +267,18 @@ def markdown(
 
 
 def compare_query_counts(results: list[Measurement]) -> list[str]:
-    """Warnings for pages whose query count grows with the amount of content."""
+    """Warnings for directory pages whose query count changes with the amount of content.
+
+    The fewest queries per page are compared: short-lived caches (such as the taxonomy
+    labels) add a few queries to the odd request whenever they refill, whatever the size.
+    """
     warnings_found = []
     baseline = {r.page: r for r in results if r.scenario == "A"}
     for r in results:
         base = baseline.get(r.page)
         if r.scenario == "A" or base is None or not r.page.startswith("Directory"):
             continue
-        if max(r.queries) != max(base.queries):
+        if min(r.queries) != min(base.queries):
             warnings_found.append(
                 f"WARNING: {r.page} makes {r.queries_label} queries with {r.listings} "
                 f"listings but {base.queries_label} with {base.listings} (scenario A)."

@@ -9,13 +9,28 @@ from collections import defaultdict
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from home.i18n import SOURCE_LANGUAGE
 
 
+def routed_suffix(page, request) -> str:
+    """The part of the path a routable page handled itself, e.g. ``partner/``."""
+    if request is None or not isinstance(page, RoutablePageMixin):
+        return ""
+    base = page.get_url(request) or ""
+    if base and request.path.startswith(base):
+        return request.path[len(base) :]
+    return ""
+
+
 def page_alternates(page, request=None) -> list[tuple[str, str]]:
-    """(hreflang, absolute URL) for every live translation of ``page``, x-default last."""
+    """(hreflang, absolute URL) for every live translation of ``page``, x-default last.
+
+    On a sub-route of a routable page (the partner list) every alternate keeps that route.
+    """
+    suffix = routed_suffix(page, request)
     translations = (
         Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
     )
@@ -25,6 +40,7 @@ def page_alternates(page, request=None) -> list[tuple[str, str]]:
         url = translation.get_full_url(request)
         if not url:
             continue
+        url += suffix
         alternates.append((translation.locale.language_code, url))
         if translation.locale.language_code == SOURCE_LANGUAGE:
             default_url = url

@@ -143,6 +143,10 @@ class ContentPage(BasePage):
         verbose_name = _("content page")
         verbose_name_plural = _("content pages")
 
+    def subpages(self):
+        """Live public child pages (e.g. the news items below "News"), newest first."""
+        return self.get_children().live().public().order_by("-first_published_at")
+
 
 @register_setting(icon="globe")
 class TranslationSettings(BaseGenericSetting):

@@ -8,6 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from directory.languages import language_autonym
+from home.alternates import routed_suffix
 
 register = template.Library()
 
@@ -26,16 +27,6 @@ def language_name_local(code):
     except KeyError:
         # Languages Django does not know (see directory.languages) still get their autonym.
         return language_autonym(code)
-
-
-def _routed_suffix(page, request):
-    """The part of the path a routable page handled itself, e.g. ``partner/``."""
-    if request is None or not isinstance(page, RoutablePageMixin):
-        return ""
-    base = page.get_url(request) or ""
-    if base and request.path.startswith(base):
-        return request.path[len(base) :]
-    return ""
 
 
 def _is_django_view(request):
@@ -68,7 +59,7 @@ def language_links(context):
         for translation in page.translations_for_switcher():
             targets[translation.locale.language_code] = translation
 
-    suffix = _routed_suffix(page, request)
+    suffix = routed_suffix(page, request)
     query = ""
     if request is not None and isinstance(page, RoutablePageMixin):
         # Directory filters are language-independent codes, so they survive the switch;

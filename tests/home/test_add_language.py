@@ -77,7 +77,13 @@ def test_add_language_accepts_names_for_an_unknown_right_to_left_language(
     client, home_page, language_files
 ):
     call_command(
-        "add_language", "bal", "--name", "Balochi", "--name-local", "بلوچی", "--rtl",
+        "add_language",
+        "bal",
+        "--name",
+        "Balochi",
+        "--name-local",
+        "بلوچی",
+        "--rtl",
         stdout=StringIO(),
     )
     response = client.get("/bal/")

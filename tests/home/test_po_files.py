@@ -45,6 +45,10 @@ def test_translations_keep_the_placeholders_of_their_source(code):
 @pytest.mark.parametrize("code", SHIPPED)
 def test_catalogue_covers_every_string_of_the_code(code):
     """The .po files are regenerated (``make messages``) whenever the code gains strings."""
-    german = {e.msgid for e in polib.pofile(str(LOCALE_DIR / "de" / "LC_MESSAGES" / "django.po"))}
-    catalogue = {e.msgid for e in polib.pofile(str(LOCALE_DIR / code / "LC_MESSAGES" / "django.po"))}
-    assert german == catalogue
+    assert msgids("de") == msgids(code)
+
+
+def msgids(code):
+    return {
+        entry.msgid for entry in polib.pofile(str(LOCALE_DIR / code / "LC_MESSAGES" / "django.po"))
+    }

@@ -57,9 +57,7 @@ def test_submitting_a_translation_into_an_unassigned_language_is_refused(
     listing, _arabic, persian = trees
     client.force_login(arabic_translator)
     alias_before = listing.get_translation(persian)
-    response = client.post(
-        f"/admin/localize/submit/page/{listing.id}/", {"locales": [persian.id]}
-    )
+    response = client.post(f"/admin/localize/submit/page/{listing.id}/", {"locales": [persian.id]})
     assert response.status_code in (200, 403)
     assert not Translation.objects.filter(target_locale=persian).exists()
     assert Page.objects.get(id=alias_before.id).alias_of_id == listing.id
