@@ -51,6 +51,7 @@ class Measurement:
 
 
 def parse_args(argv=None):
+    """The command line options (sizes come back as a sorted list of ints)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--database-url",
@@ -287,6 +288,7 @@ def compare_query_counts(results: list[Measurement]) -> list[str]:
 
 
 def main(argv=None) -> int:
+    """Build the database, measure both scenarios and write the Markdown report."""
     args = parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="wegweiser-bench-") as tmp:
         if args.database_url:
