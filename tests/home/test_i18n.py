@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import Locale, Page
@@ -19,13 +20,16 @@ HTML_TAG = re.compile(r'<html lang="(?P<lang>[^"]+)" dir="(?P<dir>[^"]+)"')
 
 
 class LinkParser(HTMLParser):
-    def __init__(self):
+    """Collects the targets of links, or of every href/src with ``every_target``."""
+
+    def __init__(self, every_target=False):
         super().__init__()
         self.links = []
+        self.every_target = every_target
 
     def handle_starttag(self, tag, attrs):
-        if tag == "a":
-            self.links += [value for name, value in attrs if name == "href" and value]
+        if tag == "a" or self.every_target:
+            self.links += [value for name, value in attrs if name in ("href", "src") and value]
 
 
 def same_language_links(path, html, prefix):
@@ -84,6 +88,38 @@ class DemoInEveryLanguage(TestCase):
                 queue.extend(same_language_links(path, html, prefix))
             # Every German page has a counterpart reachable in this language.
             self.assertGreaterEqual(len([p for p in seen if "?" not in p]), german_pages, code)
+
+    def test_every_link_and_asset_of_the_german_site_resolves(self):
+        """Documents, images, stylesheets and every page link: no 404, no 500."""
+        seen, queue, failures = set(), ["/de/"], []
+        while queue:
+            path = queue.pop()
+            if path in seen:
+                continue
+            seen.add(path)
+            if path.startswith(settings.STATIC_URL):
+                # Tests run without collectstatic: the file must exist where runserver finds it.
+                if not finders.find(path.removeprefix(settings.STATIC_URL)):
+                    failures.append((path, 404))
+                continue
+            response = self.client.get(path)
+            if response.status_code != 200:
+                failures.append((path, response.status_code))
+                continue
+            # Filtered views are checked, but their own links are not followed further.
+            if "text/html" not in response.get("Content-Type", "") or "?" in path:
+                continue
+            parser = LinkParser(every_target=True)
+            parser.feed(response.content.decode())
+            for link in parser.links:
+                parts = urlsplit(urldefrag(urljoin(path, link))[0])
+                if parts.netloc not in ("", "testserver") or parts.scheme in ("mailto", "tel"):
+                    continue
+                if parts.path.startswith("/admin/"):
+                    continue
+                queue.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+        self.assertEqual(failures, [])
+        self.assertTrue(any(path.startswith("/documents/") for path in seen), "the flyer")
 
     def test_a_translated_listing_shows_the_translation(self):
         german = self.german_listing("jugendmigrationsdienst")
