@@ -5,10 +5,7 @@ listing in Persian shows the German text with a notice; the switcher leads back 
 listing in German.
 """
 
-import io
-
 import pytest
-from django.core.management import call_command
 from wagtail.models import Locale
 
 from directory.demo.translate import TRANSLATED_LISTINGS, load_catalogue
@@ -22,9 +19,8 @@ pytestmark = [
 
 
 @pytest.fixture
-def site_url(live_server):
-    call_command("load_demo", stdout=io.StringIO())
-    return live_server.url
+def site_url(demo_site_url):
+    return demo_site_url
 
 
 def test_visitor_reads_the_site_in_arabic_and_persian_and_returns_to_german(site_url, page, axe):

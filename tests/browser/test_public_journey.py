@@ -5,12 +5,10 @@ Every page on the way must pass axe-core without serious or critical problems, f
 (no web fonts, CDNs or map tiles: a visitor's IP address must not reach third parties).
 """
 
-import io
 import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Locale
 
 from directory.models import ActionField, DirectoryIndexPage, ListingPage, ListingStatus
@@ -26,10 +24,8 @@ pytestmark = [
 
 
 @pytest.fixture
-def site_url(live_server):
-    """The live server's address, with the demo content loaded."""
-    call_command("load_demo", stdout=io.StringIO())
-    return live_server.url
+def site_url(demo_site_url):
+    return demo_site_url
 
 
 def german_listings():

@@ -34,7 +34,7 @@ pytestmark = pytest.mark.django_db
 def german(text) -> str:
     """A (lazy) interface string as the German page shows it, HTML-escaped."""
     with translation.override("de"):
-        return html.escape(str(text))
+        return html.escape(translation.gettext(str(text)))
 
 
 def date_shown(page: str, day: datetime.date) -> bool:
