@@ -118,11 +118,11 @@ class LoadDemoTests(TestCase):
             "aktuelles",
             "ueber-das-netzwerk",
         } <= menu
-        principles = ContentPage.objects.get(slug="verbindliche-grundsaetze")
+        principles = ContentPage.objects.child_of(home).get(slug="verbindliche-grundsaetze")
         assert [
             block.value["document"] for block in principles.body if block.block_type == "document"
         ] == [home.flyer]
-        news = ContentPage.objects.get(slug="aktuelles")
+        news = ContentPage.objects.child_of(home).get(slug="aktuelles")
         assert ContentPage.objects.child_of(news).count() == 2
 
     def test_home_and_directory_answer(self):
