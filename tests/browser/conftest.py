@@ -139,31 +139,21 @@ def axe(axe_source):
     return check
 
 
-def restore_migrated_baseline():
-    """Bring back what the migrations seeded if an earlier transactional test flushed it.
-
-    pytest-django restores a serialized copy for ``serialized_rollback`` tests, but a flush by
-    a test without it (or a failed restore) would leave no root page, locale or action fields,
-    and the demo could not load.
-    """
-    from importlib import import_module
-
-    from django.apps import apps
-    from wagtail.models import Locale, Page
-
-    Locale.objects.get_or_create(language_code="de")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
-    import_module("directory.migrations.0002_seed_action_fields").seed(apps, None)
-
-
 @pytest.fixture
-def demo_site_url(live_server):
-    """The live server's address, with the demo content (every language) loaded."""
+def demo_site_url(live_server, migrated_snapshot):
+    """The live server's address, with the demo content (every language) loaded.
+
+    A transactional test ends with a flush that also removes what the migrations seeded;
+    pytest-django's serialized rollback does not always bring it back when other database
+    tests ran first, so the snapshot is restored here when the tree's root is missing.
+    """
     import io
 
     from django.core.management import call_command
+    from django.db import connection
+    from wagtail.models import Page
 
-    restore_migrated_baseline()
+    if Page.get_first_root_node() is None:
+        connection.creation.deserialize_db_from_string(migrated_snapshot)
     call_command("load_demo", stdout=io.StringIO())
     return live_server.url
