@@ -139,21 +139,30 @@ def axe(axe_source):
     return check
 
 
-@pytest.fixture
-def demo_site_url(live_server, migrated_snapshot):
-    """The live server's address, with the demo content (every language) loaded.
+@pytest.fixture(autouse=True)
+def migrated_state(transactional_db, migrated_snapshot):
+    """Each browser test starts from the database the migrations built.
 
-    A transactional test ends with a flush that also removes what the migrations seeded;
-    pytest-django's serialized rollback does not always bring it back when other database
-    tests ran first, so the snapshot is restored here when the tree's root is missing.
+    Browser tests are transactional (the live server reads committed data), and each ends
+    with a flush that also removes what the migrations seeded: the root page, the default
+    locale and site, groups, workflows, action fields. The session's snapshot of that state
+    is put back here whenever the tree's root is missing.
     """
-    import io
-
     from django.core.management import call_command
     from django.db import connection
     from wagtail.models import Page
 
     if Page.get_first_root_node() is None:
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(migrated_snapshot)
+
+
+@pytest.fixture
+def demo_site_url(live_server):
+    """The live server's address, with the demo content (every language) loaded."""
+    import io
+
+    from django.core.management import call_command
+
     call_command("load_demo", stdout=io.StringIO())
     return live_server.url

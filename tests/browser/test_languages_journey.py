@@ -14,7 +14,7 @@ from tests.browser.test_public_journey import assert_nothing_loaded_from_elsewhe
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

@@ -16,10 +16,8 @@ from directory.models.index import PAGE_SIZE
 
 pytestmark = [
     pytest.mark.browser,
-    # The live server reads the database from another thread, so the demo must be committed;
-    # serialized_rollback brings back what the migrations seeded (locale, action fields)
-    # in case an earlier transactional test flushed it.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # The live server reads the database from another thread, so the demo must be committed.
+    pytest.mark.django_db(transaction=True),
 ]
 
 

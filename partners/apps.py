@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PartnersConfig(AppConfig):
+    """Partner self-service: roles, review workflow, invitations, freshness, corrections."""
+
+    name = "partners"
+    verbose_name = _("Partners")
+
+    def ready(self):
+        from partners import auth, signals  # noqa: F401  (auth connects login signals)
+
+        signals.connect()

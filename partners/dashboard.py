@@ -1,0 +1,72 @@
+"""The partner's dashboard panel: their listings, publication and translation status."""
+
+from django.middleware.csrf import get_token
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.components import Component
+
+from home.translation_status import STATUS_LABELS, status_table
+from partners.roles import partners_of
+
+
+def publication_state(page) -> tuple[str, str]:
+    """(key, label): in moderation, draft, live with unpublished changes, or live."""
+    if page.workflow_in_progress:
+        return "moderation", _("in moderation")
+    if not page.live:
+        return "draft", _("draft")
+    if page.has_unpublished_changes:
+        return "live_draft", _("live, with unpublished changes")
+    return "live", _("live")
+
+
+def partner_rows(user):
+    """Per organisation of ``user``: (organisation, rows, locales) with one row per listing."""
+    from directory.models import ListingPage
+
+    result = []
+    locales, table = None, None
+    for partner in partners_of(user):
+        organisation = partner.organisation
+        listings = list(
+            ListingPage.objects.child_of(organisation).prefetch_workflow_states().order_by("title")
+        )
+        if table is None:
+            locales, table = status_table()
+            table = {page.id: statuses for page, statuses in table}
+        rows = []
+        for listing in listings:
+            statuses = table.get(listing.id, {})
+            translations = [
+                (locale, *statuses.get(locale.language_code, (None, None))) for locale in locales
+            ]
+            rows.append(
+                {
+                    "page": listing,
+                    "state": publication_state(listing),
+                    "translations": translations,
+                    "stale": listing.is_stale(),
+                }
+            )
+        result.append((organisation, rows))
+    return result, locales or []
+
+
+class PartnerListingsPanel(Component):
+    """Shown on the admin dashboard of anyone who edits for a partner organisation."""
+
+    name = "partner_listings"
+    order = 50
+    template_name = "partners/admin/dashboard_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        organisations, locales = partner_rows(self.request.user)
+        return {
+            "organisations": organisations,
+            "locales": locales,
+            "labels": STATUS_LABELS,
+            "request": self.request,
+            "csrf_token": get_token(self.request),
+        }

@@ -1,0 +1,204 @@
+"""Views: accepting an invitation, the public correction form, and the admin views for
+partners ("still correct"), coordinators (invite, stale listings) and two-factor setup."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.forms import SetPasswordForm
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
+from django.utils.encoding import force_str
+from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from directory.models import ListingPage
+from partners import freshness, ratelimit
+from partners.emails import admin_url, send_to_users
+from partners.forms import CorrectionSuggestionForm, InvitePartnerForm, TwoFactorCodeForm
+from partners.invitations import invitation_tokens, invite_partner
+from partners.models import CorrectionSuggestion
+from partners.roles import COORDINATORS, is_coordinator, source_organisation
+
+
+def accept_invitation(request, uidb64, token):
+    """Set the password of an invited account, then log in to the admin."""
+    User = get_user_model()
+    try:
+        user = User.objects.get(pk=force_str(urlsafe_base64_decode(uidb64)))
+    except (User.DoesNotExist, ValueError, TypeError, OverflowError):
+        user = None
+    if user is None or not invitation_tokens.check_token(user, token):
+        return render(request, "partners/invitation_invalid.html", status=400)
+    form = SetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        login(request, user)
+        return redirect("wagtailadmin_home")
+    return render(request, "partners/accept_invitation.html", {"form": form, "invited": user})
+
+
+def _correction_recipients(listing):
+    """That organisation's editors and the coordinators."""
+    from partners.models import Partner
+
+    User = get_user_model()
+    organisation = listing.organisation
+    partner = (
+        Partner.objects.filter(organisation=source_organisation(organisation)).first()
+        if organisation
+        else None
+    )
+    editors = list(partner.editors()) if partner else []
+    coordinators = list(User.objects.filter(groups__name=COORDINATORS, is_active=True))
+    return editors + [user for user in coordinators if user not in editors]
+
+
+@require_POST
+def suggest_correction(request, listing_id):
+    """Store a visitor's correction and tell the organisation's editors and coordinators."""
+    listing = get_object_or_404(ListingPage.objects.live().public(), id=listing_id)
+    form = CorrectionSuggestionForm(
+        request.POST, min_seconds=settings.WEGWEISER_CORRECTION_MIN_SECONDS
+    )
+    key = "partners:correction:" + ratelimit.client_hash(request)
+    if ratelimit.count(key) >= settings.WEGWEISER_CORRECTION_LIMIT_PER_HOUR:
+        return TemplateResponse(
+            request,
+            "partners/correction_result.html",
+            {"page": listing, "result": "limit"},
+            status=429,
+        )
+    if form.is_spam():
+        # Bots are told nothing useful; nothing is stored or sent.
+        return TemplateResponse(
+            request,
+            "partners/correction_result.html",
+            {"page": listing, "result": "rejected"},
+            status=400,
+        )
+    if not form.is_valid():
+        return TemplateResponse(
+            request,
+            "partners/correction_result.html",
+            {"page": listing, "result": "invalid", "form": form},
+            status=400,
+        )
+    ratelimit.hit(key, 3600)
+    suggestion = CorrectionSuggestion.objects.create(
+        listing=listing,
+        message=form.cleaned_data["message"],
+        contact=form.cleaned_data["contact"],
+        language=get_language() or "",
+    )
+    send_to_users(
+        _correction_recipients(listing),
+        "correction_suggestion",
+        {
+            "suggestion": suggestion,
+            "listing": listing,
+            "edit_url": admin_url(f"/admin/pages/{listing.id}/edit/"),
+            "public_url": listing.full_url,
+        },
+    )
+    return HttpResponseRedirect(f"{listing.url}?correction=thanks#correction")
+
+
+@require_POST
+def still_correct(request, page_id):
+    """One click: the listing is checked today, in every language."""
+    listing = get_object_or_404(ListingPage, id=page_id)
+    if not listing.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    freshness.confirm_still_correct(listing, request.user)
+    messages.success(
+        request,
+        _("Thank you: “%(title)s” is marked as checked today in every language.")
+        % {"title": listing.title},
+    )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        target = "wagtailadmin_home"
+    return redirect(target)
+
+
+def require_coordinator(request):
+    if not is_coordinator(request.user):
+        raise PermissionDenied
+
+
+def invite(request):
+    """Coordinators invite an editor for an organisation."""
+    require_coordinator(request)
+    form = InvitePartnerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user, created = invite_partner(
+            form.cleaned_data["organisation"], form.cleaned_data["email"], request.user
+        )
+        message = (
+            _("%(email)s was invited to edit for %(organisation)s.")
+            if created
+            else _("%(email)s already had an account and now also edits for %(organisation)s.")
+        )
+        messages.success(
+            request,
+            message % {"email": user.email, "organisation": form.cleaned_data["organisation"]},
+        )
+        return redirect("partners_invite")
+    return render(
+        request, "partners/admin/invite.html", {"form": form, "title": _("Invite a partner")}
+    )
+
+
+def stale_report(request):
+    """Coordinators' report: listings not checked for a year, oldest first."""
+    require_coordinator(request)
+    listings = list(freshness.stale_listings())
+    organisations = {
+        page.path: page
+        for page in Page.objects.filter(
+            path__in={listing.path[: -Page.steplen] for listing in listings}
+        )
+    }
+    rows = [(listing, organisations.get(listing.path[: -Page.steplen])) for listing in listings]
+    return render(
+        request, "partners/admin/stale_report.html", {"rows": rows, "title": _("Stale listings")}
+    )
+
+
+def two_factor(request):
+    """Set up, confirm or switch off the authenticator app of the logged-in user."""
+    from partners.models import TwoFactorDevice
+    from partners.totp import new_secret, provisioning_uri
+
+    device, _created = TwoFactorDevice.objects.get_or_create(
+        user=request.user, defaults={"secret": new_secret()}
+    )
+    form = TwoFactorCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify(form.cleaned_data["code"]):
+            if device.confirmed:
+                device.delete()
+                messages.success(request, _("Two-factor login is switched off."))
+            else:
+                device.confirmed = True
+                device.save(update_fields=["confirmed"])
+                messages.success(request, _("Two-factor login is on: login now asks for a code."))
+            return redirect("partners_two_factor")
+        form.add_error("code", _("This code is wrong or was already used."))
+    return render(
+        request,
+        "partners/admin/two_factor.html",
+        {
+            "title": _("Two-factor login"),
+            "device": device,
+            "form": form,
+            "uri": provisioning_uri(
+                device.secret, request.user.get_username(), settings.WAGTAIL_SITE_NAME
+            ),
+        },
+    )

@@ -1,0 +1,140 @@
+"""Admin integration: the partner's dashboard, scoped menus, coordinators' tools and reports."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from partners import views
+from partners.dashboard import PartnerListingsPanel
+from partners.freshness import STILL_CORRECT_ACTION
+from partners.models import CorrectionSuggestion, Partner
+from partners.roles import is_coordinator, is_partner_editor_only, partners_of
+
+# What a partner editor needs is the page explorer and the dashboard; the rest is noise or
+# other people's material.
+HIDDEN_FOR_PARTNERS = {"snippets", "reports", "settings", "images", "documents", "help"}
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path(
+            "partners/still-correct/<int:page_id>/",
+            views.still_correct,
+            name="partners_still_correct",
+        ),
+        path("partners/invite/", views.invite, name="partners_invite"),
+        path("reports/stale-listings/", views.stale_report, name="partners_stale_report"),
+        path("partners/two-factor/", views.two_factor, name="partners_two_factor"),
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_partner_panel(request, panels):
+    if partners_of(request.user).exists():
+        panels.insert(0, PartnerListingsPanel(request))
+
+
+@hooks.register("construct_main_menu")
+def hide_menus_from_partners(request, menu_items):
+    """Partner editors see their organisation instead of the whole page tree, and no more."""
+    if not is_partner_editor_only(request.user):
+        return
+    organisation = partners_of(request.user).order_by("organisation__title").first().organisation
+    menu_items[:] = [
+        MenuItem(
+            _("My organisation"),
+            reverse("wagtailadmin_explore", args=[organisation.id]),
+            name="explorer",
+            icon_name="folder-open-inverse",
+            order=item.order,
+        )
+        if item.name == "explorer"
+        else item
+        for item in menu_items
+        if item.name not in HIDDEN_FOR_PARTNERS
+    ]
+
+
+class CoordinatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_coordinator(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_stale_report_menu_item():
+    return CoordinatorMenuItem(
+        _("Stale listings"), reverse("partners_stale_report"), icon_name="time", order=710
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_invite_menu_item():
+    return CoordinatorMenuItem(
+        _("Invite a partner"), reverse("partners_invite"), icon_name="mail", order=850
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_two_factor_menu_item():
+    return CoordinatorMenuItem(
+        _("Two-factor login"), reverse("partners_two_factor"), icon_name="key", order=860
+    )
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        STILL_CORRECT_ACTION, _("Confirmed as still correct"), _("Confirmed as still correct")
+    )
+
+
+class CreatedElsewherePolicy(ModelPermissionPolicy):
+    """Nobody adds these in the admin: partners follow organisation pages, suggestions come
+    from visitors."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(Partner, CreatedElsewherePolicy(Partner))
+register_permission_policy(CorrectionSuggestion, CreatedElsewherePolicy(CorrectionSuggestion))
+
+
+class PartnerViewSet(SnippetViewSet):
+    """Coordinators decide which organisations may publish without review."""
+
+    model = Partner
+    icon = "group"
+    list_display = ["__str__", "may_publish_directly"]
+    list_filter = ["may_publish_directly"]
+    menu_label = _("Partners")
+
+
+class CorrectionSuggestionViewSet(SnippetViewSet):
+    """Visitors' correction suggestions, for coordinators to follow up."""
+
+    model = CorrectionSuggestion
+    icon = "comment"
+    list_display = ["listing", "message", "created_at", "done"]
+    list_filter = ["done"]
+    menu_label = _("Correction suggestions")
+
+
+class PartnersViewSetGroup(SnippetViewSetGroup):
+    items = (PartnerViewSet, CorrectionSuggestionViewSet)
+    menu_icon = "group"
+    menu_label = _("Partners")
+    menu_name = "partners"
+    menu_order = 800
+
+
+register_snippet(PartnersViewSetGroup)
