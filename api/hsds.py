@@ -1,0 +1,874 @@
+"""The one mapping between the directory and Open Referral HSDS 3.0, used by API, import, export.
+
+Directory → HSDS: ``service_to_hsds``, ``organization_to_hsds``, ``service_at_location_to_hsds``,
+``taxonomy_to_hsds``, ``term_to_hsds``. HSDS → directory: ``validate_records`` (schema and our
+rules) and ``record_to_data`` (a normalised dict of model values). The importer compares
+``record_to_data(service_to_hsds(page))`` with ``record_to_data(record)``, so "unchanged" means
+exactly "would export the same".
+
+Stable ids (all UUIDs):
+
+- service: the listing's ``external_id`` (shared by every translation);
+- organization: the organisation page's ``translation_key`` (shared by every translation);
+- taxonomy: ``uuid5(NAMESPACE, "taxonomy/<slug>")``; taxonomy term:
+  ``uuid5(NAMESPACE, "term/<taxonomy slug>/<code>")``, the same in every database;
+- rows without an id of their own (locations, service_at_location, schedules, contacts,
+  phones, languages, addresses, attributes, cost options): ``uuid5(NAMESPACE,
+  "<service id>/<kind>/<position>")``, the position being the row's sort order.
+
+Extensions (fields HSDS lacks) start with ``x_``; HSDS consumers ignore them.
+"""
+
+import datetime
+import re
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from urllib.parse import urlparse
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils import translation
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.html import escape, strip_tags
+from django.utils.text import slugify
+from wagtail.models import Locale
+
+from directory.languages import SPOKEN_LANGUAGES, language_name
+from directory.models import (
+    ActionField,
+    District,
+    ListingPage,
+    ListingStatus,
+    OrganisationKind,
+    ResidenceStatus,
+    TargetGroup,
+)
+
+HSDS_VERSION = "3.0"
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "wegweiser:hsds")
+SOURCE_LANGUAGE = "de"
+WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+MAX_SUMMARY = 300
+
+# slug: (model, name, description)
+TAXONOMIES = {
+    "action-fields": (
+        ActionField,
+        "Handlungsfelder",
+        "The action fields (Handlungsfelder) of the integration network; code = stable code.",
+    ),
+    "target-groups": (
+        TargetGroup,
+        "Zielgruppen",
+        "Groups of people a service or project is meant for; code = stable code.",
+    ),
+    "districts": (
+        District,
+        "Stadtteile",
+        "City districts where a service takes place; code = stable code.",
+    ),
+}
+
+STATUS_TO_HSDS = {
+    ListingStatus.ACTIVE: "active",
+    ListingStatus.TEMPORARILY_CLOSED: "temporarily closed",
+    ListingStatus.ENDED: "defunct",
+}
+STATUS_FROM_HSDS = {
+    "active": ListingStatus.ACTIVE,
+    "temporarily closed": ListingStatus.TEMPORARILY_CLOSED,
+    "defunct": ListingStatus.ENDED,
+    "inactive": ListingStatus.ENDED,
+}
+
+
+def stable_id(*parts) -> str:
+    """A UUID derived from ``parts``: the same input gives the same id in every database."""
+    return str(uuid.uuid5(NAMESPACE, "/".join(str(p) for p in parts)))
+
+
+def taxonomy_id(slug: str) -> str:
+    """The id of one of our taxonomies (``action-fields``, ``target-groups``, ``districts``)."""
+    return stable_id("taxonomy", slug)
+
+
+def term_id(taxonomy: str, code: str) -> str:
+    """The id of a taxonomy term, derived from its taxonomy and stable code."""
+    return stable_id("term", taxonomy, code)
+
+
+def row_id(service_id, kind: str, position: int) -> str:
+    """The id of a row of a service (location, schedule, contact, ...) by its position."""
+    return stable_id(service_id, kind, position)
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _drop_empty(data: dict) -> dict:
+    """HSDS fields are typed strings or numbers: leave out what we do not know (no nulls)."""
+    return {k: v for k, v in data.items() if v is not None and v != ""}
+
+
+def plain_text(html: str) -> str:
+    """Rich text as plain text, paragraphs on separate lines."""
+    text = re.sub(r"</(p|h2|h3|li)>", "\n", html or "")
+    return "\n".join(line.strip() for line in strip_tags(text).splitlines() if line.strip())
+
+
+@dataclass
+class Catalog:
+    """Names of taxonomy terms in one language (German where untranslated), by code."""
+
+    language: str
+    names: dict
+
+    @classmethod
+    def load(cls, locale: Locale | None = None) -> "Catalog":
+        """Read every term of every taxonomy: two queries per taxonomy at most."""
+        locale = locale or Locale.objects.get(language_code=SOURCE_LANGUAGE)
+        names = {}
+        for slug, (model, _name, _description) in TAXONOMIES.items():
+            for lang_locale in (SOURCE_LANGUAGE, locale.language_code):
+                for code, name, description, order in model.objects.filter(
+                    locale__language_code=lang_locale
+                ).values_list("code", "name", "description", "sort_order"):
+                    names[(slug, code)] = (name, description, order)
+        return cls(locale.language_code, names)
+
+    def terms(self, slug: str | None = None) -> list[tuple[str, str]]:
+        """(taxonomy slug, code) of every term, in taxonomy and sort order."""
+        keys = [key for key in self.names if slug is None or key[0] == slug]
+        order = list(TAXONOMIES)
+        return sorted(keys, key=lambda k: (order.index(k[0]), self.names[k][2], k[1]))
+
+    def by_id(self) -> dict[str, tuple[str, str]]:
+        """(taxonomy slug, code) by term id."""
+        return {term_id(*key): key for key in self.names}
+
+
+def taxonomy_to_hsds(slug: str) -> dict:
+    """One of our taxonomies as an HSDS taxonomy."""
+    _model, name, description = TAXONOMIES[slug]
+    return {
+        "id": taxonomy_id(slug),
+        "name": name,
+        "description": description,
+        "version": "1",
+        "x_slug": slug,
+    }
+
+
+def term_to_hsds(slug: str, code: str, catalog: Catalog) -> dict:
+    """A taxonomy term; ``code`` is the stable code that filters use (e.g. ``sprache``)."""
+    name, description, order = catalog.names.get((slug, code), (code, "", 0))
+    return {
+        "id": term_id(slug, code),
+        "code": code,
+        "name": name,
+        "description": description or name,
+        "taxonomy": slug,
+        "taxonomy_id": taxonomy_id(slug),
+        "taxonomy_detail": taxonomy_to_hsds(slug),
+        "language": catalog.language,
+        "x_sort_order": order,
+    }
+
+
+def _attribute(service_id, position, link_id, link_entity, slug, code, catalog) -> dict:
+    term = term_to_hsds(slug, code, catalog)
+    return {
+        "id": row_id(service_id, f"attribute-{link_entity}", position),
+        "link_id": str(link_id),
+        "link_type": slug,
+        "link_entity": link_entity,
+        "taxonomy_term_id": term["id"],
+        "taxonomy_term": term,
+    }
+
+
+def _address(location_id, street, postcode, city) -> dict:
+    return {
+        "id": stable_id(location_id, "address", 0),
+        "location_id": location_id,
+        "address_1": street,
+        "city": city,
+        "state_province": settings.WEGWEISER_HSDS_STATE_PROVINCE,
+        "postal_code": postcode,
+        "country": settings.WEGWEISER_HSDS_COUNTRY,
+        "address_type": "physical",
+    }
+
+
+def organization_to_hsds(org, services=None) -> dict:
+    """An organisation page as an HSDS organization (with ``services`` when given)."""
+    org_id = str(org.translation_key)
+    data = {
+        "id": org_id,
+        "name": org.title,
+        "description": plain_text(org.description) or org.title,
+        "email": org.email,
+        "website": org.website,
+        "uri": org.full_url,
+        "x_slug": org.slug,
+        "x_kind": org.kind,
+        "x_description_html": org.description,
+        "phones": [
+            {"id": stable_id(org_id, "phone", 0), "organization_id": org_id, "number": org.phone}
+        ]
+        if org.phone
+        else [],
+        "locations": [],
+    }
+    if org.street:
+        location_id = stable_id(org_id, "location", 0)
+        data["locations"] = [
+            {
+                "id": location_id,
+                "location_type": "physical",
+                "organization_id": org_id,
+                "addresses": [_address(location_id, org.street, org.postcode, org.city)],
+            }
+        ]
+    if services is not None:
+        data["services"] = services
+    return _drop_empty(data)
+
+
+def location_ids(service_id, position: int) -> tuple[str, str]:
+    """(location id, service_at_location id) of a listing's location at ``position``."""
+    return row_id(service_id, "location", position), row_id(
+        service_id, "service_at_location", position
+    )
+
+
+def location_to_hsds(service_id, position, location, catalog) -> dict:
+    """A listing's location as an HSDS location with its address."""
+    location_id, _sal_id = location_ids(service_id, position)
+    data = {
+        "id": location_id,
+        "location_type": "physical",
+        "name": location.name,
+        "transportation": location.access_notes,
+        "latitude": float(location.latitude) if location.latitude is not None else None,
+        "longitude": float(location.longitude) if location.longitude is not None else None,
+        "addresses": [_address(location_id, location.street, location.postcode, location.city)],
+        "attributes": [],
+        "x_wheelchair_accessible": location.wheelchair_accessible,
+    }
+    if location.district_id:
+        data["attributes"].append(
+            _attribute(
+                service_id,
+                position,
+                location_id,
+                "location",
+                "districts",
+                location.district.code,
+                catalog,
+            )
+        )
+    return _drop_empty(data)
+
+
+def service_at_location_to_hsds(listing, position, location, catalog, full=False) -> dict:
+    """A listing at one of its locations; ``full`` nests the whole service."""
+    service_id = str(listing.external_id)
+    location_id, sal_id = location_ids(service_id, position)
+    data = {
+        "id": sal_id,
+        "service_id": service_id,
+        "location_id": location_id,
+        "location": location_to_hsds(service_id, position, location, catalog),
+    }
+    if full:
+        data["service"] = service_to_hsds(listing, catalog)
+    return data
+
+
+def sorted_rows(manager):
+    """A listing's child rows (prefetched) in their editor order."""
+    return sorted(manager.all(), key=lambda row: (row.sort_order or 0, row.pk or 0))
+
+
+def service_to_hsds(listing, catalog, full=True) -> dict:
+    """A listing as an HSDS service. ``full=False`` gives the list shape (one-to-one fields)."""
+    service_id = str(listing.external_id)
+    org = listing.organisation
+    project = getattr(listing, "_project", None)
+    data = {
+        "id": service_id,
+        "organization_id": str(org.translation_key) if org else None,
+        "name": listing.title,
+        "description": listing.summary,
+        "url": listing.full_url,
+        "status": STATUS_TO_HSDS[listing.status],
+        "alert": listing.status_note,
+        "interpretation_services": "on request" if listing.interpreters_on_request else None,
+        "fees_description": listing.cost_details,
+        "eligibility_description": listing.eligibility_notes,
+        "minimum_age": listing.min_age,
+        "maximum_age": listing.max_age,
+        "assured_date": _iso(listing.last_reviewed),
+        "last_modified": _iso(listing.last_published_at),
+        "x_kind": "project" if project else "service",
+        "x_description_html": listing.description,
+        "x_interpreters_on_request": listing.interpreters_on_request,
+        "x_appointment_required": listing.appointment_required,
+        "x_by_appointment": listing.by_appointment,
+        "x_phone_counselling": listing.phone_counselling,
+        "x_online_counselling": listing.online_counselling,
+        "x_residence_status": listing.residence_status,
+        "x_women_only": listing.women_only,
+        "x_language": catalog.language,
+    }
+    if project:
+        data.update(
+            x_start_date=_iso(project.start_date),
+            x_end_date=_iso(project.end_date),
+            x_funding_body=project.funding_body,
+        )
+    if org:
+        data["organization"] = organization_to_hsds(org)
+    if not full:
+        return _drop_empty(data)
+
+    contacts, phones = [], []
+    for n, contact in enumerate(sorted_rows(listing.contacts)):
+        contact_id = row_id(service_id, "contact", n)
+        contact_phones = []
+        if contact.phone:
+            contact_phones.append(
+                {
+                    "id": row_id(service_id, "phone", n),
+                    "service_id": service_id,
+                    "contact_id": contact_id,
+                    "number": contact.phone,
+                }
+            )
+        phones += contact_phones
+        contacts.append(
+            _drop_empty(
+                {
+                    "id": contact_id,
+                    "service_id": service_id,
+                    "name": contact.name,
+                    "title": contact.role,
+                    "email": contact.email,
+                    "phones": contact_phones,
+                }
+            )
+        )
+    attributes = []
+    for link in sorted_rows(listing.action_field_links):
+        attributes.append(("action-fields", link.action_field.code))
+    for link in sorted_rows(listing.target_group_links):
+        attributes.append(("target-groups", link.target_group.code))
+    data.update(
+        phones=phones,
+        contacts=contacts,
+        schedules=[
+            _drop_empty(
+                {
+                    "id": row_id(service_id, "schedule", n),
+                    "service_id": service_id,
+                    "freq": "WEEKLY",
+                    "wkst": "MO",
+                    "byday": WEEKDAYS[hours.weekday],
+                    "opens_at": hours.opens.strftime("%H:%M"),
+                    "closes_at": hours.closes.strftime("%H:%M"),
+                    "description": hours.note,
+                }
+            )
+            for n, hours in enumerate(sorted_rows(listing.opening_hours))
+        ],
+        languages=[
+            _drop_empty(
+                {
+                    "id": row_id(service_id, "language", n),
+                    "service_id": service_id,
+                    "name": _language_name(row.language, catalog.language),
+                    "code": row.language,
+                    "note": row.note,
+                }
+            )
+            for n, row in enumerate(sorted_rows(listing.spoken_languages))
+        ],
+        attributes=[
+            _attribute(service_id, n, service_id, "service", slug, code, catalog)
+            for n, (slug, code) in enumerate(attributes)
+        ],
+        cost_options=[
+            _drop_empty(
+                {
+                    "id": row_id(service_id, "cost_option", 0),
+                    "service_id": service_id,
+                    "option": "free" if listing.is_free else "fee",
+                    "currency": "EUR",
+                    "amount": 0 if listing.is_free else None,
+                    "amount_description": listing.cost_details,
+                }
+            )
+        ],
+        service_at_locations=[
+            service_at_location_to_hsds(listing, n, location, catalog)
+            for n, location in enumerate(sorted_rows(listing.locations))
+        ],
+        x_keywords=sorted(tag.name for tag in listing.keywords.all()),
+        x_closures=[
+            _drop_empty(
+                {
+                    "start_date": _iso(c.start_date),
+                    "end_date": _iso(c.end_date),
+                    "reason": c.reason,
+                }
+            )
+            for c in sorted_rows(listing.closures)
+        ],
+    )
+    if project and project.funding_body:
+        data["funding"] = [
+            {
+                "id": row_id(service_id, "funding", 0),
+                "service_id": service_id,
+                "source": project.funding_body,
+            }
+        ]
+    return _drop_empty(data)
+
+
+def _language_name(code: str, content_language: str) -> str:
+    """A spoken language's name in the content language (not the request's interface one)."""
+    with translation.override(content_language):
+        return language_name(code)
+
+
+def minimal_service(listing) -> dict:
+    """The ``minimal`` shape: id, name, status and last_modified."""
+    return _drop_empty(
+        {
+            "id": str(listing.external_id),
+            "name": listing.title,
+            "status": STATUS_TO_HSDS[listing.status],
+            "last_modified": _iso(listing.last_published_at),
+        }
+    )
+
+
+# --- HSDS → directory -------------------------------------------------------------------
+
+
+@dataclass
+class RecordError:
+    """A problem with one record of an import file."""
+
+    index: int
+    record_id: str
+    path: str
+    message: str
+
+    def __str__(self):
+        where = self.path if self.path.startswith("line ") else f"record {self.index}, {self.path}"
+        return f"{where} (id {self.record_id or '?'}): {self.message}"
+
+
+def is_uuid(value) -> bool:
+    """Whether ``value`` is a string holding a UUID."""
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return isinstance(value, str)
+
+
+def _time(value):
+    if not isinstance(value, str) or not re.fullmatch(r"\d{2}:\d{2}(:\d{2})?", value):
+        return None
+    try:
+        return datetime.time.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _coordinate(value, limit):
+    if value is None:
+        return None
+    try:
+        number = Decimal(str(value)).quantize(Decimal("0.000001"))
+    except (InvalidOperation, ValueError):
+        return "invalid"
+    return number if -limit <= number <= limit else "invalid"
+
+
+def schema_validator(name: str):
+    """A validator for the official HSDS schema ``name`` (e.g. ``service``), formats checked.
+
+    None when the schemas are not installed (``HSDS_SCHEMA_DIR``). The schemas refer to each
+    other by file name (``taxonomy.json``), so every file goes into one registry.
+    """
+    import json
+
+    import jsonschema
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    directory = settings.HSDS_SCHEMA_DIR
+    if not (directory / f"{name}.json").exists():
+        return None
+    resources = []
+    for path in sorted(directory.glob("*.json")):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        resource = Resource.from_contents(contents, default_specification=DRAFT202012)
+        resources.append((path.name, resource))
+    registry = Registry().with_resources(resources)
+    schema = json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+    return cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
+
+
+def term_codes(record, slug) -> list[tuple[str, str, str]]:
+    """(code, name, description) of the record's attributes in taxonomy ``slug``."""
+    found = []
+    for attribute in record.get("attributes") or []:
+        term = attribute.get("taxonomy_term") or {}
+        taxonomy = term.get("taxonomy") or (term.get("taxonomy_detail") or {}).get("x_slug")
+        if taxonomy == slug or term.get("taxonomy_id") == taxonomy_id(slug):
+            found.append(
+                (term.get("code") or "", term.get("name") or "", term.get("description") or "")
+            )
+    return found
+
+
+def validate_records(records, known_action_fields: set[str]) -> list[RecordError]:
+    """Every problem of every record: HSDS schema first, then the directory's own rules."""
+    errors = []
+    validator = schema_validator("service")
+    seen = {}
+    for index, record in enumerate(records):
+        if not isinstance(record, dict):
+            errors.append(RecordError(index, "", "$", "a service must be a JSON object"))
+            continue
+        rid = str(record.get("id", ""))[:64]
+
+        def err(path, message, index=index, rid=rid):
+            errors.append(RecordError(index, rid, path, message))
+
+        if validator is not None:
+            for problem in sorted(validator.iter_errors(record), key=lambda e: list(e.path)):
+                path = "$" + "".join(
+                    f"[{p}]" if isinstance(p, int) else f".{p}" for p in problem.absolute_path
+                )
+                err(path, problem.message[:300])
+        if not is_uuid(record.get("id")):
+            err("$.id", "id must be a UUID")
+        elif rid in seen:
+            err("$.id", f"the same id as record {seen[rid]}")
+        else:
+            seen[rid] = index
+        name = record.get("name")
+        if not isinstance(name, str) or not name.strip():
+            err("$.name", "name is required")
+        elif len(name) > 255:
+            err("$.name", "name is longer than 255 characters")
+        summary = record.get("description")
+        if not isinstance(summary, str) or not summary.strip():
+            err("$.description", "description (the summary) is required")
+        elif len(summary) > MAX_SUMMARY:
+            err("$.description", f"description is longer than {MAX_SUMMARY} characters")
+        if record.get("status") not in STATUS_FROM_HSDS:
+            err("$.status", f"status must be one of {', '.join(STATUS_FROM_HSDS)}")
+        org = record.get("organization")
+        if not isinstance(org, dict):
+            err("$.organization", "organization (with id and name) is required")
+        else:
+            if not is_uuid(org.get("id")):
+                err("$.organization.id", "organization id must be a UUID")
+            if not isinstance(org.get("name"), str) or not org.get("name", "").strip():
+                err("$.organization.name", "organization name is required")
+            if org.get("x_kind") and org["x_kind"] not in OrganisationKind.values:
+                err("$.organization.x_kind", "unknown kind of organisation")
+        action_fields = term_codes(record, "action-fields")
+        if not action_fields:
+            err("$.attributes", "at least one attribute with taxonomy 'action-fields' is required")
+        for code, _name, _description in action_fields:
+            if code not in known_action_fields:
+                err("$.attributes", f"unknown action field code '{code[:64]}'")
+        for slug in ("target-groups",):
+            for code, name, _description in term_codes(record, slug):
+                if not re.fullmatch(r"[-a-z0-9_]{1,64}", code) or not name:
+                    err("$.attributes", f"a {slug} term needs a slug code and a name")
+        for key, low, high in (("minimum_age", 0, 120), ("maximum_age", 0, 120)):
+            value = record.get(key)
+            if value is not None and (
+                not isinstance(value, int | float) or not low <= value <= high
+            ):
+                err(f"$.{key}", f"{key} must be a number from {low} to {high}")
+        if isinstance(record.get("minimum_age"), int | float) and isinstance(
+            record.get("maximum_age"), int | float
+        ):
+            if record["minimum_age"] > record["maximum_age"]:
+                err("$.maximum_age", "maximum_age is below minimum_age")
+        if record.get("assured_date") and not parse_date(str(record["assured_date"])):
+            err("$.assured_date", "assured_date must be a date (YYYY-MM-DD)")
+        if record.get("last_modified") and not parse_datetime(str(record["last_modified"])):
+            err("$.last_modified", "last_modified must be a date-time")
+        if record.get("x_residence_status", "any") not in ResidenceStatus.values:
+            err("$.x_residence_status", "unknown residence status")
+        for n, schedule in enumerate(record.get("schedules") or []):
+            path = f"$.schedules[{n}]"
+            if not isinstance(schedule, dict):
+                err(path, "a schedule must be an object")
+                continue
+            if schedule.get("byday") not in WEEKDAYS:
+                err(f"{path}.byday", "byday must be one weekday (MO, TU, ... SU)")
+            opens, closes = _time(schedule.get("opens_at")), _time(schedule.get("closes_at"))
+            if opens is None or closes is None:
+                err(path, "opens_at and closes_at must be times (HH:MM)")
+            elif opens == closes:
+                err(path, "opens_at and closes_at must differ")
+        for n, language in enumerate(record.get("languages") or []):
+            if not isinstance(language, dict) or language.get("code") not in SPOKEN_LANGUAGES:
+                err(f"$.languages[{n}].code", "unknown language code")
+        for n, contact in enumerate(record.get("contacts") or []):
+            if not isinstance(contact, dict) or not contact.get("name"):
+                err(f"$.contacts[{n}].name", "a contact needs a name")
+            elif contact.get("email"):
+                try:
+                    validate_email(contact["email"])
+                except ValidationError:
+                    err(f"$.contacts[{n}].email", "invalid e-mail address")
+        for n, sal in enumerate(record.get("service_at_locations") or []):
+            path = f"$.service_at_locations[{n}].location"
+            location = (sal or {}).get("location") if isinstance(sal, dict) else None
+            if not isinstance(location, dict):
+                err(path, "a service_at_location needs a location")
+                continue
+            addresses = location.get("addresses") or []
+            if not addresses or not isinstance(addresses[0], dict):
+                err(f"{path}.addresses", "a location needs an address")
+            else:
+                address = addresses[0]
+                if not address.get("address_1") or not address.get("postal_code"):
+                    err(f"{path}.addresses[0]", "address_1 and postal_code are required")
+                elif len(str(address.get("postal_code"))) > 10:
+                    err(f"{path}.addresses[0].postal_code", "postal_code is too long")
+            for key, limit in (("latitude", 90), ("longitude", 180)):
+                if _coordinate(location.get(key), limit) == "invalid":
+                    err(f"{path}.{key}", f"{key} must be a number from -{limit} to {limit}")
+            if (location.get("latitude") is None) != (location.get("longitude") is None):
+                err(path, "give both latitude and longitude or neither")
+        for key in ("x_start_date", "x_end_date"):
+            if record.get(key) and not parse_date(str(record[key])):
+                err(f"$.{key}", f"{key} must be a date (YYYY-MM-DD)")
+        for n, closure in enumerate(record.get("x_closures") or []):
+            if not isinstance(closure, dict) or not parse_date(str(closure.get("start_date"))):
+                err(f"$.x_closures[{n}].start_date", "a closure needs a start_date")
+    return errors
+
+
+def slug_from(record) -> str:
+    """The page slug: the last segment of ``url`` when it is a slug, else the name slugified."""
+    url = record.get("url") or ""
+    last = urlparse(url).path.rstrip("/").rsplit("/", 1)[-1] if url else ""
+    if last and re.fullmatch(r"[-a-z0-9_]+", last):
+        return last
+    return slugify(record.get("name", ""))[:255] or "angebot"
+
+
+def _html(record, plain_key="description") -> str:
+    html = record.get("x_description_html")
+    if isinstance(html, str):
+        return html
+    text = record.get(plain_key) or ""
+    return "".join(f"<p>{escape(line)}</p>" for line in text.splitlines() if line.strip())
+
+
+def organization_data(org: dict) -> dict:
+    """Model values of an HSDS organization (for ``OrganisationPage``)."""
+    address = {}
+    for location in org.get("locations") or []:
+        for item in location.get("addresses") or []:
+            address = item
+            break
+        if address:
+            break
+    phones = org.get("phones") or []
+    html = org.get("x_description_html")
+    if not isinstance(html, str):
+        plain = org.get("description") or ""
+        html = "" if plain == org.get("name") else _html({"description": plain})
+    return {
+        "id": org["id"],
+        "slug": org.get("x_slug") or slugify(org["name"])[:255] or "partner",
+        "title": org["name"],
+        "kind": org.get("x_kind") or OrganisationKind.OTHER,
+        "description": html,
+        "email": org.get("email") or "",
+        "website": org.get("website") or "",
+        "phone": phones[0].get("number", "") if phones else "",
+        "street": address.get("address_1") or "",
+        "postcode": address.get("postal_code") or "",
+        "city": address.get("city") or ("Magdeburg" if not address else ""),
+    }
+
+
+def record_to_data(record: dict) -> dict:
+    """Model values of a valid HSDS service record, normalised for comparison and writing."""
+    cost_options = record.get("cost_options") or []
+    is_free = not cost_options or any(o.get("amount") == 0 for o in cost_options)
+    fields = {
+        "title": record["name"],
+        "summary": record["description"],
+        "description": _html(record, plain_key="_none"),
+        "interpreters_on_request": bool(
+            record.get("x_interpreters_on_request", bool(record.get("interpretation_services")))
+        ),
+        "is_free": is_free,
+        "cost_details": record.get("fees_description") or "",
+        "appointment_required": bool(record.get("x_appointment_required", False)),
+        "by_appointment": bool(record.get("x_by_appointment", False)),
+        "phone_counselling": bool(record.get("x_phone_counselling", False)),
+        "online_counselling": bool(record.get("x_online_counselling", False)),
+        "min_age": int(record["minimum_age"]) if record.get("minimum_age") is not None else None,
+        "max_age": int(record["maximum_age"]) if record.get("maximum_age") is not None else None,
+        "residence_status": record.get("x_residence_status") or ResidenceStatus.ANY,
+        "women_only": bool(record.get("x_women_only", False)),
+        "eligibility_notes": record.get("eligibility_description") or "",
+        "status": STATUS_FROM_HSDS[record["status"]],
+        "status_note": record.get("alert") or "",
+    }
+    if record.get("assured_date"):
+        fields["last_reviewed"] = parse_date(record["assured_date"])
+    kind = "project" if record.get("x_kind") == "project" else "service"
+    if kind == "project":
+        fields["start_date"] = parse_date(record.get("x_start_date") or "")
+        fields["end_date"] = parse_date(record.get("x_end_date") or "")
+        funding = record.get("funding") or []
+        fields["funding_body"] = record.get("x_funding_body") or (
+            funding[0].get("source", "") if funding else ""
+        )
+    phones_by_contact = {
+        p.get("contact_id"): p.get("number", "") for p in record.get("phones") or []
+    }
+    contacts = []
+    for contact in record.get("contacts") or []:
+        phones = contact.get("phones") or []
+        phone = (
+            phones[0].get("number", "") if phones else phones_by_contact.get(contact.get("id"), "")
+        )
+        contacts.append(
+            {
+                "name": contact["name"],
+                "role": contact.get("title") or "",
+                "phone": phone or "",
+                "email": contact.get("email") or "",
+            }
+        )
+    locations = []
+    for sal in record.get("service_at_locations") or []:
+        location = sal["location"]
+        address = location["addresses"][0]
+        districts = [
+            ((a.get("taxonomy_term") or {}).get("code"), (a.get("taxonomy_term") or {}).get("name"))
+            for a in location.get("attributes") or []
+            if (a.get("taxonomy_term") or {}).get("taxonomy") == "districts"
+        ]
+        lat = _coordinate(location.get("latitude"), 90)
+        lon = _coordinate(location.get("longitude"), 180)
+        locations.append(
+            {
+                "name": location.get("name") or "",
+                "street": address["address_1"],
+                "postcode": str(address["postal_code"]),
+                "city": address.get("city") or "",
+                "district": districts[0] if districts else None,
+                "latitude": lat,
+                "longitude": lon,
+                "wheelchair_accessible": bool(location.get("x_wheelchair_accessible", False)),
+                "access_notes": location.get("transportation") or "",
+            }
+        )
+    return {
+        "id": str(uuid.UUID(record["id"])),
+        "kind": kind,
+        "slug": slug_from(record),
+        "organization": organization_data(record["organization"]),
+        "fields": fields,
+        "last_modified": parse_datetime(record["last_modified"])
+        if record.get("last_modified")
+        else None,
+        "keywords": sorted(set(record.get("x_keywords") or [])),
+        "action_fields": [code for code, _n, _d in term_codes(record, "action-fields")],
+        "target_groups": term_codes(record, "target-groups"),
+        "languages": [
+            {"language": row["code"], "note": row.get("note") or ""}
+            for row in record.get("languages") or []
+        ],
+        "locations": locations,
+        "opening_hours": [
+            {
+                "weekday": WEEKDAYS.index(s["byday"]),
+                "opens": _time(s["opens_at"]),
+                "closes": _time(s["closes_at"]),
+                "note": s.get("description") or "",
+            }
+            for s in record.get("schedules") or []
+        ],
+        "closures": [
+            {
+                "start_date": parse_date(c["start_date"]),
+                "end_date": parse_date(c.get("end_date") or ""),
+                "reason": c.get("reason") or "",
+            }
+            for c in record.get("x_closures") or []
+        ],
+        "contacts": contacts,
+    }
+
+
+def comparable(data: dict) -> dict:
+    """``record_to_data`` output without what an import does not compare (modification time)."""
+    return {key: value for key, value in data.items() if key != "last_modified"}
+
+
+def listing_queryset():
+    """Listings with everything ``service_to_hsds`` reads, in a fixed number of queries."""
+    from django.db.models import Prefetch
+
+    from directory.models import ListingLocation
+
+    return ListingPage.objects.select_related("projectpage", "locale").prefetch_related(
+        "action_field_links__action_field",
+        "target_group_links__target_group",
+        "spoken_languages",
+        Prefetch("locations", queryset=ListingLocation.objects.select_related("district")),
+        "opening_hours",
+        "closures",
+        "contacts",
+        "keywords",
+    )
+
+
+def load_listings(ids) -> list:
+    """Listings by id in the given order, prefetched, with organisation and project attached."""
+    from wagtail.models import Page
+
+    from directory.models import OrganisationPage
+
+    ids = list(ids)
+    if not ids:
+        return []
+    by_id = {listing.id: listing for listing in listing_queryset().filter(id__in=ids)}
+    ordered = [by_id[i] for i in ids if i in by_id]
+    paths = {listing.path[: -Page.steplen] for listing in ordered}
+    orgs = {org.path: org for org in OrganisationPage.objects.filter(path__in=paths)}
+    for listing in ordered:
+        listing.__dict__["organisation"] = orgs.get(listing.path[: -Page.steplen])
+        try:
+            listing._project = listing.projectpage
+        except ListingPage.projectpage.RelatedObjectDoesNotExist:
+            listing._project = None
+    return ordered

@@ -1,0 +1,529 @@
+"""Write HSDS services into the page tree: validate all, then upsert all in one transaction.
+
+Used by ``import_hsds``, ``import_csv`` and the admin's CSV upload. Records are mapped by
+:mod:`api.hsds` only; this module decides what to create, update or leave alone.
+"""
+
+import copy
+import json
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.db.models.signals import post_save
+from wagtail.models import Locale, Page, ReferenceIndex
+from wagtail.search.backends import get_search_backends
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from api import hsds
+from directory.models import (
+    ActionField,
+    DirectoryIndexPage,
+    District,
+    ListingActionField,
+    ListingContact,
+    ListingLanguage,
+    ListingLocation,
+    ListingPage,
+    ListingTargetGroup,
+    OpeningHours,
+    OrganisationPage,
+    ProjectPage,
+    ServicePage,
+    TargetGroup,
+)
+from directory.models.listings import Closure
+
+# Text fields a translation may change; every other value is synchronised from German.
+TRANSLATED_FIELDS = (
+    "title",
+    "summary",
+    "description",
+    "cost_details",
+    "eligibility_notes",
+    "status_note",
+)
+TRANSLATED_ROWS = {
+    "locations": ("name", "city", "access_notes"),
+    "opening_hours": ("note",),
+    "closures": ("reason",),
+    "contacts": ("name", "role"),
+    "spoken_languages": ("note",),
+}
+ROW_MODELS = {
+    "locations": ListingLocation,
+    "opening_hours": OpeningHours,
+    "closures": Closure,
+    "contacts": ListingContact,
+    "spoken_languages": ListingLanguage,
+}
+
+
+@contextmanager
+def search_updates_paused():
+    """Stop indexing pages on every save; the importer indexes each changed page once at the end.
+
+    A page is saved three times on creation (insert, revision, publish) and its rows reach the
+    index one save late anyway (STACK_NOTES). Signals are process-wide: fine for a command or
+    a worker process, which is how imports run.
+    """
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    models = [ServicePage, ProjectPage, OrganisationPage]
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    try:
+        yield
+    finally:
+        for model in models:
+            post_save.connect(post_save_signal_handler, sender=model)
+
+
+class ImportFileError(Exception):
+    """The file cannot be read as HSDS services at all (not JSON, wrong shape)."""
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, for a dry run or invalid file, would do)."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    organisations_created: int = 0
+    organisations_updated: int = 0
+    errors: list = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        """One line for the command's output."""
+        return (
+            f"services: {self.created} created, {self.updated} updated, "
+            f"{self.unchanged} unchanged; organisations: {self.organisations_created} created, "
+            f"{self.organisations_updated} updated"
+        )
+
+
+def read_records(path) -> list:
+    """The service records of a file: a JSON array or an HSDS page wrapper with ``contents``."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ImportFileError(f"cannot read {path}: {error}") from error
+    if isinstance(data, dict) and isinstance(data.get("contents"), list):
+        data = data["contents"]
+    if not isinstance(data, list):
+        raise ImportFileError("the file must hold a JSON array of services or a page wrapper")
+    return data
+
+
+def read_bundle(path) -> tuple[list, list, list]:
+    """(services, organizations, taxonomy terms) from a file, or from an export directory."""
+    path = Path(path)
+    if not path.is_dir():
+        return read_records(path), [], []
+    services = read_records(path / "services.json")
+    organizations = (
+        read_records(path / "organizations.json") if (path / "organizations.json").exists() else []
+    )
+    terms = []
+    if (path / "taxonomies.json").exists():
+        try:
+            data = json.loads((path / "taxonomies.json").read_text(encoding="utf-8"))
+            terms = data["taxonomy_terms"]
+        except (ValueError, KeyError, TypeError) as error:
+            raise ImportFileError(f"cannot read taxonomies.json: {error}") from error
+    return services, organizations, terms
+
+
+def _german() -> Locale:
+    return Locale.objects.get(language_code=hsds.SOURCE_LANGUAGE)
+
+
+def current_data(listing_ids, catalog) -> dict:
+    """What each listing would export, normalised like an incoming record, by external id.
+
+    Loaded in chunks with everything prefetched, so comparing a whole file costs a few
+    queries per chunk rather than per listing.
+    """
+    ids, result = list(listing_ids), {}
+    for start in range(0, len(ids), 200):
+        for listing in hsds.load_listings(ids[start : start + 200]):
+            data = hsds.record_to_data(hsds.service_to_hsds(listing, catalog))
+            result[data["id"]] = hsds.comparable(data)
+    return result
+
+
+def _unique_slug(parent, slug, exclude_id=None) -> str:
+    siblings = set(parent.get_children().exclude(id=exclude_id).values_list("slug", flat=True))
+    candidate, n = slug, 1
+    while candidate in siblings:
+        n += 1
+        candidate = f"{slug}-{n}"
+    return candidate
+
+
+def _publish(page, last_modified=None):
+    page.save_revision().publish()
+    if last_modified:
+        # Keep the source's modification time, so an export → import → export is identical.
+        Page.objects.filter(id=page.id).update(last_published_at=last_modified)
+
+
+def _set_rows(page, relation, model, rows):
+    """Update a page's child rows in place by position (keeps translation keys stable)."""
+    existing = sorted(getattr(page, relation).all(), key=lambda r: (r.sort_order or 0, r.pk or 0))
+    objects = []
+    for position, values in enumerate(rows):
+        obj = existing[position] if position < len(existing) else model(locale_id=page.locale_id)
+        for name, value in values.items():
+            setattr(obj, name, value)
+        obj.sort_order = position
+        objects.append(obj)
+    setattr(page, relation, objects)
+
+
+class Importer:
+    """Upserts validated records into one locale's tree (German creates, others translate)."""
+
+    def __init__(self, locale_code: str = hsds.SOURCE_LANGUAGE):
+        self.german = _german()
+        self.locale = Locale.objects.get(language_code=locale_code)
+        self.catalog = hsds.Catalog.load(self.german)
+        self.changed_pages = []
+        self.dry_run = False
+        self._terms = {}
+        self._seen_orgs = set()
+        self._current = {}
+
+    @property
+    def translating(self) -> bool:
+        return self.locale.id != self.german.id
+
+    def validate(self, records) -> list:
+        """Schema and rules, then what depends on the database (existing pages)."""
+        known = set(ActionField.objects.filter(locale=self.german).values_list("code", flat=True))
+        errors = hsds.validate_records(records, known)
+        if errors:
+            return errors
+        if not DirectoryIndexPage.objects.filter(locale=self.german).exists():
+            return [
+                hsds.RecordError(0, "", "$", "there is no German directory page to import into")
+            ]
+        ids = [r["id"] for r in records]
+        existing = dict(
+            ListingPage.objects.filter(locale=self.german, external_id__in=ids).values_list(
+                "external_id", "content_type__model"
+            )
+        )
+        existing = {str(k): v for k, v in existing.items()}
+        for index_, record in enumerate(records):
+            kind = "projectpage" if record.get("x_kind") == "project" else "servicepage"
+            rid = str(record["id"])
+            if self.translating and rid not in existing:
+                errors.append(
+                    hsds.RecordError(
+                        index_,
+                        rid,
+                        "$.id",
+                        "no German listing with this id: import the German version first",
+                    )
+                )
+            elif rid in existing and existing[rid] != kind:
+                errors.append(
+                    hsds.RecordError(
+                        index_,
+                        rid,
+                        "$.x_kind",
+                        "a listing cannot change between service and project",
+                    )
+                )
+        return errors
+
+    def validate_extras(self, organizations, terms) -> list:
+        """Organizations and taxonomy terms of an export directory (German imports only)."""
+        errors = []
+        if (organizations or terms) and self.translating:
+            return [
+                hsds.RecordError(
+                    0, "", "$", "organizations and taxonomies are imported in German only"
+                )
+            ]
+        for n, org in enumerate(organizations):
+            if not isinstance(org, dict) or not hsds.is_uuid(org.get("id")):
+                errors.append(hsds.RecordError(n, "", "organizations.json $.id", "not a UUID"))
+            elif not isinstance(org.get("name"), str) or not org["name"].strip():
+                errors.append(
+                    hsds.RecordError(n, org["id"], "organizations.json $.name", "name is required")
+                )
+        for n, term in enumerate(terms):
+            ok = isinstance(term, dict) and term.get("taxonomy") in hsds.TAXONOMIES
+            if not ok or not term.get("code") or not term.get("name"):
+                errors.append(
+                    hsds.RecordError(
+                        n,
+                        str((term or {}).get("id", "")),
+                        "taxonomies.json $.taxonomy_terms",
+                        "a term needs a known taxonomy, a code and a name",
+                    )
+                )
+        return errors
+
+    def run(self, records, dry_run=False, organizations=(), terms=()) -> ImportReport:
+        """Validate every record; write all of them in one transaction, or none."""
+        report = ImportReport(dry_run=dry_run)
+        self.dry_run = dry_run
+        report.errors = self.validate_extras(organizations, terms) or self.validate(records)
+        if report.errors:
+            return report
+        datas = [hsds.record_to_data(r) for r in records]
+        if not self.translating:
+            self._current = current_data(
+                ListingPage.objects.filter(
+                    locale=self.german, external_id__in=[d["id"] for d in datas]
+                ).values_list("id", flat=True),
+                self.catalog,
+            )
+        # A dry run only compares (no write, so no search index or sync side effects).
+        # The reference index is rebuilt once per changed page at the end, not per row saved.
+        with (
+            transaction.atomic(),
+            disable_reference_index_auto_update(),
+            search_updates_paused(),
+        ):
+            if not dry_run:
+                for term in terms:
+                    model = hsds.TAXONOMIES[term["taxonomy"]][0]
+                    self._term(
+                        model,
+                        term["code"],
+                        term["name"],
+                        term.get("description", ""),
+                        term.get("x_sort_order", 0),
+                    )
+            for org in organizations:
+                self._organisation(hsds.organization_data(org), report)
+            for data in datas:
+                if self.translating:
+                    self._translate(data, report)
+                else:
+                    org = self._organisation(data["organization"], report)
+                    self._listing(data, org, report)
+        if not dry_run:
+            self._reindex()
+        return report
+
+    # --- German ---------------------------------------------------------------------
+
+    def _organisation(self, data, report) -> OrganisationPage:
+        org = OrganisationPage.objects.filter(
+            locale=self.german, translation_key=data["id"]
+        ).first()
+        values = {k: v for k, v in data.items() if k not in ("id", "slug")}
+        if org is None and self.dry_run:
+            if data["id"] not in self._seen_orgs:
+                self._seen_orgs.add(data["id"])
+                report.organisations_created += 1
+            return None
+        if org is None:
+            directory = DirectoryIndexPage.objects.filter(locale=self.german).first()
+            org = OrganisationPage(
+                translation_key=data["id"],
+                locale=self.german,
+                slug=_unique_slug(directory, data["slug"]),
+                **values,
+            )
+            directory.add_child(instance=org)
+            _publish(org)
+            self.changed_pages.append(org.id)
+            report.organisations_created += 1
+            return org
+        current = hsds.organization_data(hsds.organization_to_hsds(org))
+        if {k: v for k, v in current.items() if k != "slug"} != {
+            k: v for k, v in data.items() if k != "slug"
+        }:
+            if data["id"] not in self._seen_orgs:
+                report.organisations_updated += 1
+            self._seen_orgs.add(data["id"])
+            if self.dry_run:
+                return org
+            for name, value in values.items():
+                setattr(org, name, value)
+            _publish(org)
+            self.changed_pages.append(org.id)
+        return org
+
+    def _term(self, model, code, name="", description="", sort_order=None):
+        """The German term with ``code``, created when missing (updated from a taxonomy file)."""
+        key = (model, code)
+        if key not in self._terms:
+            term = model.objects.filter(locale=self.german, code=code).first()
+            if term is None:
+                term = model.objects.create(
+                    locale=self.german,
+                    code=code,
+                    name=name or code,
+                    description="" if description == name else description,
+                    sort_order=sort_order or 0,
+                )
+            elif sort_order is not None:
+                values = {
+                    "name": name or term.name,
+                    "sort_order": sort_order,
+                    "description": "" if description == name else description,
+                }
+                if any(getattr(term, k) != v for k, v in values.items()):
+                    model.objects.filter(pk=term.pk).update(**values)
+            self._terms[key] = term
+        return self._terms[key]
+
+    def _listing(self, data, org, report):
+        existing = ListingPage.objects.filter(locale=self.german, external_id=data["id"]).first()
+        if existing is not None:
+            existing = existing.specific
+            same_parent = org is not None and existing.path[: -Page.steplen] == org.path
+            current = copy.deepcopy(self._current.get(data["id"])) or next(
+                iter(current_data([existing.id], self.catalog).values())
+            )
+            if "last_reviewed" not in data["fields"]:
+                # A file without assured_date leaves the review date alone.
+                current["fields"].pop("last_reviewed", None)
+            if same_parent and current == hsds.comparable(data):
+                report.unchanged += 1
+                return
+            report.updated += 1
+            if self.dry_run:
+                return
+            if not same_parent:
+                existing.move(org, pos="last-child")
+                existing = ListingPage.objects.get(id=existing.id).specific
+            page = existing
+        else:
+            report.created += 1
+            if self.dry_run:
+                return
+            cls = ProjectPage if data["kind"] == "project" else ServicePage
+            page = cls(locale=self.german, external_id=data["id"])
+        for name, value in data["fields"].items():
+            setattr(page, name, value)
+        page.slug = _unique_slug(org, data["slug"], exclude_id=page.id)
+        _set_rows(
+            page,
+            "action_field_links",
+            ListingActionField,
+            [{"action_field": self._term(ActionField, c)} for c in data["action_fields"]],
+        )
+        _set_rows(
+            page,
+            "target_group_links",
+            ListingTargetGroup,
+            [{"target_group": self._term(TargetGroup, *t)} for t in data["target_groups"]],
+        )
+        _set_rows(page, "spoken_languages", ListingLanguage, data["languages"])
+        locations = []
+        for row in data["locations"]:
+            row = dict(row)
+            district = row.pop("district")
+            row["district"] = self._term(District, *district) if district else None
+            locations.append(row)
+        _set_rows(page, "locations", ListingLocation, locations)
+        _set_rows(page, "opening_hours", OpeningHours, data["opening_hours"])
+        _set_rows(page, "closures", Closure, data["closures"])
+        _set_rows(page, "contacts", ListingContact, data["contacts"])
+        if page.pk is None:
+            org.add_child(instance=page)
+        page.keywords.set(data["keywords"])
+        _publish(page, data["last_modified"])
+        self.changed_pages.append(page.id)
+
+    # --- translations -------------------------------------------------------------
+
+    def _translate(self, data, report):
+        """Create or update the translation of a German listing from a record in its language."""
+        from wagtail_localize.models import Translation, TranslationSource
+
+        german = ListingPage.objects.get(locale=self.german, external_id=data["id"]).specific
+        target = german.get_translation_or_none(self.locale)
+        wanted = self._translated_values(german, data)
+        if target is not None and target.alias_of_id is None:
+            if self._translated_values_of(target.specific) == wanted:
+                report.unchanged += 1
+                return
+            report.updated += 1
+        else:
+            report.created += 1
+        if self.dry_run:
+            return
+        source, _created = TranslationSource.update_or_create_from_instance(german)
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=self.locale
+        )
+        po = translation.export_po()
+        for entry in po:
+            value = wanted.get(entry.msgctxt)
+            entry.msgstr = value if value else (entry.msgstr or entry.msgid)
+        translation.import_po(po, tool_name="import_hsds")
+        # Saved as a draft first: wagtail-localize would publish only on commit, after our
+        # own change below. Rich text is split into sentences for translators; an import
+        # replaces it whole, then publishes at once.
+        source.create_or_update_translation(
+            self.locale, publish=False, fallback=True, copy_parent_pages=True
+        )
+        target = german.get_translation(self.locale).specific
+        target.description = data["fields"]["description"]
+        _publish(target)
+        self.changed_pages.append(target.id)
+
+    def _translated_values(self, german, data) -> dict:
+        """Translated text by wagtail-localize segment context (``field`` or ``rel.key.field``)."""
+        values = {name: data["fields"][name] for name in TRANSLATED_FIELDS}
+        incoming = {
+            "locations": data["locations"],
+            "opening_hours": data["opening_hours"],
+            "closures": data["closures"],
+            "contacts": data["contacts"],
+            "spoken_languages": data["languages"],
+        }
+        for relation, names in TRANSLATED_ROWS.items():
+            rows = sorted(getattr(german, relation).all(), key=lambda r: (r.sort_order, r.pk))
+            for row, new in zip(rows, incoming[relation], strict=False):
+                for name in names:
+                    values[f"{relation}.{row.translation_key}.{name}"] = new.get(name, "")
+        return values
+
+    def _translated_values_of(self, page) -> dict:
+        values = {name: getattr(page, name) for name in TRANSLATED_FIELDS}
+        for relation, names in TRANSLATED_ROWS.items():
+            for row in getattr(page, relation).all():
+                for name in names:
+                    values[f"{relation}.{row.translation_key}.{name}"] = getattr(row, name)
+        return values
+
+    def _reindex(self):
+        """Index changed pages and their copies in every language once their rows are saved.
+
+        Search indexes a page before its orderables are written (STACK_NOTES), so the
+        import re-indexes at the end: search finds imported listings at once.
+        """
+        keys = list(
+            Page.objects.filter(id__in=self.changed_pages).values_list("translation_key", flat=True)
+        )
+        by_model = {}
+        for model in (ListingPage, OrganisationPage):
+            for page in model.objects.filter(translation_key__in=keys).specific():
+                by_model.setdefault(type(page), []).append(page)
+                ReferenceIndex.create_or_update_for_object(page)
+        # In bulk: the SQLite backend refreshes its title norms once per call, not per page.
+        for backend in get_search_backends(with_auto_update=True):
+            for model, pages in by_model.items():
+                backend.add_bulk(model, pages)
+
+
+def import_records(records, locale_code=hsds.SOURCE_LANGUAGE, dry_run=False) -> ImportReport:
+    """Validate and import HSDS service records (see :class:`Importer`)."""
+    return Importer(locale_code).run(records, dry_run=dry_run)
