@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format check-migrations messages bench reindex superuser demo clean
+.PHONY: install run test lint format check-migrations messages bench bench-hsds bench-search reindex superuser demo clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,14 @@ messages: install ## Refresh locale/*/LC_MESSAGES/django.po from the code and co
 
 bench: install ## Measure server time and SQL queries per request; writes bench/results.md.
 	$(BIN)/python bench/run.py
+	$(MAKE) bench-search
+	$(MAKE) bench-hsds
+
+bench-hsds: install ## HSDS import throughput (3,000 services) and API p95; writes bench/results-hsds.md.
+	$(BIN)/python bench/hsds.py
+
+bench-search: install ## Search p50/p95, SQL queries and indexing speed at 300 and 3,000 listings.
+	$(BIN)/python bench/search.py --sizes 300,3000
 
 reindex: install ## Rebuild the search index (database and, if configured, Elasticsearch).
 	$(MANAGE) update_index

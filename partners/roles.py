@@ -32,7 +32,14 @@ TASK_NAME = "Coordinator approval"
 PARTNER_PAGE_RIGHTS = {"add", "change", "view"}
 COORDINATOR_PAGE_RIGHTS = {"add", "change", "publish", "lock", "unlock", "bulk_delete", "view"}
 # Everything a coordinator manages besides pages: content models, media, users, partners.
-COORDINATOR_APPS = ("directory", "home", "partners", "wagtailimages", "wagtaildocs")
+COORDINATOR_APPS = (
+    "directory",
+    "home",
+    "partners",
+    "wegweiser_search",
+    "wagtailimages",
+    "wagtaildocs",
+)
 # Partner records follow organisation pages; suggestions and reminders come from the site.
 NOT_FOR_COORDINATORS = ("add_partner", "add_correctionsuggestion", "add_reviewreminder")
 COORDINATOR_PERMISSIONS = (

@@ -1,18 +1,52 @@
-"""One search function for the search page, the API and the benchmarks."""
+"""One search function for the search page, the API and the benchmarks.
 
+``search_listings`` analyses the query in the visitor's language and in German, expands
+each word with the editors' synonyms, with indexed words that start or end with it (German
+compounds: "Deutsch" → "Deutschkurs", "Kurs" → "Sprachkurs") and, when a word is unknown,
+with the closest known words (typos), then scores the listings of the visitor's locale from
+the project's term table (:mod:`search.indexing`) in Python. Listings that match every word
+come first, then those matching fewer; two adjacent words found together in a name, summary
+or label count extra. The same code and data give the same ranking on SQLite and
+PostgreSQL.
+"""
+
+import bisect
+import logging
+import math
 import re
+import threading
+import time
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 from wagtail.models import Locale
-from wagtail.search.query import PlainText
 
 from directory.queries import DirectoryFilters, apply_filters, live_listings
+from search.analysis import analyze, normalize, tokenize
+
+logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 12
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # Characters that FTS5 and tsquery parsers treat as syntax: search words only.
 _SYNTAX = re.compile(r"[\"'`*^~\\<>=%()\[\]{}:;|&!+?@#$/,.-]")
+
+EXACT, SYNONYM, FUZZY, PREFIX, SUFFIX = 1.0, 0.9, 0.7, 0.6, 0.5
+PHRASE_FACTOR = 0.5
+MORE_MATCHES_FACTOR = 0.2
+# Words shorter than this are not expanded to longer words (too many, too vague).
+MIN_EXPAND_LENGTH = 4
+MAX_EXPANSIONS = 25
+VOCABULARY_SECONDS = 60
+SOURCE_LANGUAGE = "de"
 
 
 def clean_query(raw: str) -> str:
@@ -23,26 +57,335 @@ def clean_query(raw: str) -> str:
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
 
 
+def echo_query(raw: str) -> str:
+    """The visitor's text as typed, cut at 200 characters, control characters blanked."""
+    return _CONTROL.sub(" ", raw[:MAX_QUERY_LENGTH])
+
+
 @dataclass
 class SearchResults:
+    """Listing page ids in relevance order, the cleaned query and a "did you mean" text."""
+
     query: str
     ids: list[int] = field(default_factory=list)
+    suggestion: str = ""
+    language: str = ""
+
+    @property
+    def count(self) -> int:
+        return len(self.ids)
+
+
+# --- vocabulary and synonyms (cached per process, dropped on index changes) ----------------
+
+
+@dataclass
+class Vocabulary:
+    """The known words of a locale: {word: stem}, sorted words, sorted and reversed stems."""
+
+    words: dict[str, str]
+    sorted_words: list[str]
+    stems: set[str]
+    sorted_stems: list[str]
+    reversed_stems: list[str]
+
+
+_lock = threading.Lock()
+_vocabularies: dict[int, tuple[float, Vocabulary]] = {}
+_synonyms: dict[str, tuple[float, dict[str, set[tuple[str, ...]]]]] = {}
+
+
+def forget_vocabulary() -> None:
+    """Drop cached vocabularies (called after the index changed)."""
+    with _lock:
+        _vocabularies.clear()
+
+
+def vocabulary(locale_id: int) -> Vocabulary:
+    """The cached vocabulary of a locale (one query when stale)."""
+    from search.models import SearchWord
+
+    cached = _vocabularies.get(locale_id)
+    if cached and cached[0] > time.monotonic():
+        return cached[1]
+    words = dict(SearchWord.objects.filter(locale_id=locale_id).values_list("word", "stem"))
+    stems = set(words.values())
+    vocab = Vocabulary(
+        words=words,
+        sorted_words=sorted(words),
+        stems=stems,
+        sorted_stems=sorted(stems),
+        reversed_stems=sorted(stem[::-1] for stem in stems),
+    )
+    with _lock:
+        _vocabularies[locale_id] = (time.monotonic() + VOCABULARY_SECONDS, vocab)
+    return vocab
+
+
+def synonym_map(language: str) -> dict[str, set[tuple[str, ...]]]:
+    """{stem: analysed alternatives} from the editors' synonym groups of a language."""
+    from search.models import Synonym
+
+    cached = _synonyms.get(language)
+    if cached and cached[0] > time.monotonic():
+        return cached[1]
+    mapping: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for synonym in Synonym.objects.filter(language=language):
+        groups = synonym.analysed_groups()
+        for group in groups:
+            if len(group) == 1:
+                mapping[group[0]].update(other for other in groups if other != group)
+    with _lock:
+        _synonyms[language] = (time.monotonic() + VOCABULARY_SECONDS, dict(mapping))
+    return _synonyms[language][1]
+
+
+def forget_synonyms(**kwargs) -> None:
+    """Drop cached synonyms (connected to the Synonym model's save and delete signals)."""
+    with _lock:
+        _synonyms.clear()
+
+
+# --- query analysis -------------------------------------------------------------------------
+
+
+def _starting_with(sorted_items: list[str], prefix: str, limit: int) -> list[str]:
+    start = bisect.bisect_left(sorted_items, prefix)
+    found = []
+    for item in sorted_items[start:]:
+        if not item.startswith(prefix) or len(found) >= limit:
+            break
+        found.append(item)
+    return found
+
+
+def _closest_words(word: str, vocab: Vocabulary) -> list[str]:
+    """Known words within one edit (two for long words) of ``word``, closest first."""
+    if len(word) < MIN_EXPAND_LENGTH:
+        return []
+    max_distance = 1 if len(word) < 8 else 2
+    matches = process.extract(
+        word,
+        vocab.sorted_words,
+        scorer=Levenshtein.distance,
+        score_cutoff=max_distance,
+        limit=3,
+    )
+    return [match for match, _distance, _index in sorted(matches, key=lambda m: (m[1], m[0]))]
+
+
+@dataclass
+class QueryWord:
+    """One word of the query with the index terms it may match and their factors."""
+
+    word: str
+    terms: dict[str, float]
+    correction: str = ""
+
+
+def _add(terms: dict[str, float], term: str, factor: float) -> None:
+    if factor > terms.get(term, 0.0):
+        terms[term] = factor
+
+
+def analyse_query(query: str, language: str, locale_id: int) -> list[QueryWord]:
+    """The query's words with their expansions in ``language`` and German."""
+    languages = [language] if language == SOURCE_LANGUAGE else [language, SOURCE_LANGUAGE]
+    vocab = vocabulary(locale_id)
+    words = []
+    for token in tokenize(query)[:MAX_QUERY_WORDS]:
+        stems = [analyze(token, lang) for lang in languages]
+        # A stop word in the visitor's language or in German ("where", "wo") matches nothing.
+        if not all(stems):
+            continue
+        word = QueryWord(token, {})
+        base = {lang: lang_stems[0] for lang, lang_stems in zip(languages, stems, strict=True)}
+        for stem in base.values():
+            _add(word.terms, stem, EXACT)
+        if not any(stem in vocab.stems for stem in base.values()):
+            # An unknown word: a typo of a known one? Its stem counts a little less.
+            for close in _closest_words(token, vocab):
+                _add(word.terms, vocab.words[close], FUZZY)
+                word.correction = word.correction or close
+        for lang, stem in base.items():
+            for group in synonym_map(lang).get(stem, ()):
+                _add(word.terms, " ".join(group[:2]), SYNONYM)
+        if word.correction:
+            for group in synonym_map(language).get(vocab.words[word.correction], ()):
+                _add(word.terms, " ".join(group[:2]), SYNONYM * FUZZY)
+        for stem, factor in list(word.terms.items()):
+            # The typed word decides ("Kurs" → "kur" still expands), a tiny stem never does.
+            if " " in stem or len(token) < MIN_EXPAND_LENGTH or len(stem) < 3:
+                continue
+            for longer in _starting_with(vocab.sorted_stems, stem, MAX_EXPANSIONS):
+                _add(word.terms, longer, factor * PREFIX)
+            for reversed_longer in _starting_with(vocab.reversed_stems, stem[::-1], MAX_EXPANSIONS):
+                _add(word.terms, reversed_longer[::-1], factor * SUFFIX)
+        words.append(word)
+    return words
+
+
+def _phrase_terms(words: list[QueryWord]) -> set[str]:
+    """Two-word terms of adjacent query words (exact stems only): the phrase bonus."""
+    pairs = set()
+    for first, second in zip(words, words[1:], strict=False):
+        for a, fa in first.terms.items():
+            for b, fb in second.terms.items():
+                if fa == EXACT and fb == EXACT and " " not in a + b:
+                    pairs.add(f"{a} {b}")
+    return pairs
+
+
+# --- search ----------------------------------------------------------------------------------
 
 
 def search_listings(
-    raw: str, filters: DirectoryFilters | None = None, locale: Locale | None = None
+    raw: str,
+    filters: DirectoryFilters | None = None,
+    locale: Locale | None = None,
 ) -> SearchResults:
-    """Listings in the visitor's language matching ``raw``, best first, narrowed by filters."""
+    """Listings in the visitor's language matching ``raw``, best first, narrowed by filters.
+
+    Each listing appears once, as it exists in ``locale`` (its translation, else the alias
+    showing the German text). An empty query returns every matching listing by title.
+    """
+    from search.models import ListingTerm
+
     query = clean_query(raw)
+    locale = locale or Locale.get_active()
+    language = locale.language_code.split("-")[0]
     qs = live_listings(locale)
     if filters is not None:
         qs = apply_filters(qs, filters)
     if not query:
-        return SearchResults(query, list(qs.order_by("title").values_list("id", flat=True)))
-    words = query.split()
-    results = qs.search(PlainText(" ".join(words), operator="and"), order_by_relevance=True)
-    ids = [page.id for page in results]
-    if not ids:
-        results = qs.search(PlainText(" ".join(words), operator="or"), order_by_relevance=True)
-        ids = [page.id for page in results]
-    return SearchResults(query, ids)
+        ids = list(qs.order_by("title", "id").values_list("id", flat=True))
+        return SearchResults(query, ids, language=language)
+
+    words = analyse_query(query, language, locale.id)
+    suggestion = ""
+    if any(word.correction for word in words):
+        suggestion = " ".join(word.correction or word.word for word in words)
+    if not words:
+        return SearchResults(query, [], suggestion, language)
+    if settings.ELASTICSEARCH_URL:
+        from search.backends import ElasticsearchUnavailable, search_elasticsearch
+
+        try:
+            found = search_elasticsearch([word.word for word in words], language)
+        except ElasticsearchUnavailable as error:
+            logger.warning("Elasticsearch unavailable, searching the database: %s", error)
+        else:
+            allowed = set(qs.filter(id__in=found).values_list("id", flat=True))
+            return SearchResults(query, [i for i in found if i in allowed], suggestion, language)
+
+    lookup: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for index, word in enumerate(words):
+        for term, factor in word.terms.items():
+            lookup[term].append((index, factor))
+    phrases = _phrase_terms(words)
+    rows = ListingTerm.objects.filter(
+        locale=locale, term__in=[*lookup, *phrases], page_id__in=qs.values("id")
+    ).values_list("page_id", "term", "weight")
+
+    # Per query word: the best match counts fully, further matches (other fields' words,
+    # compounds) a little; adjacent words found together add half their weight.
+    best: dict[int, list[float]] = {}
+    extra: dict[int, float] = defaultdict(float)
+    for page_id, term, weight in rows:
+        if term in phrases:
+            extra[page_id] += PHRASE_FACTOR * weight
+        scores = best.setdefault(page_id, [0.0] * len(words))
+        for index, factor in lookup.get(term, ()):
+            score = weight * factor
+            extra[page_id] += MORE_MATCHES_FACTOR * min(score, scores[index])
+            scores[index] = max(scores[index], score)
+    ranked = sorted(
+        best,
+        key=lambda page_id: (
+            -sum(1 for score in best[page_id] if score > 0),
+            -(sum(best[page_id]) + extra[page_id]),
+            page_id,
+        ),
+    )
+    return SearchResults(query, ranked, suggestion, language)
+
+
+def suggest(raw: str, locale: Locale | None = None, limit: int = 8) -> list[str]:
+    """Completions of the last word of ``raw`` from the locale's indexed words."""
+    query = clean_query(raw)
+    locale = locale or Locale.get_active()
+    tokens = tokenize(query)
+    if not tokens or len(tokens[-1]) < 2:
+        return []
+    vocab = vocabulary(locale.id)
+    head = " ".join(tokens[:-1])
+    completions = _starting_with(vocab.sorted_words, tokens[-1], 200)
+    completions.sort(key=lambda word: (len(word), word))
+    return [f"{head} {word}".strip() for word in completions[:limit]]
+
+
+# --- log of searches without results ---------------------------------------------------------
+
+
+def record_failed_search(query: str, language: str) -> None:
+    """Count a search that found nothing: normalised text, language and day only."""
+    from search.models import FailedSearch
+
+    text = " ".join(normalize(clean_query(query)).split())[:MAX_QUERY_LENGTH]
+    if not text:
+        return
+    day = timezone.localdate()
+    updated = FailedSearch.objects.filter(query=text, language=language, day=day).update(
+        count=F("count") + 1
+    )
+    if updated:
+        return
+    try:
+        with transaction.atomic():
+            FailedSearch.objects.create(query=text, language=language, day=day, count=1)
+    except IntegrityError:
+        FailedSearch.objects.filter(query=text, language=language, day=day).update(
+            count=F("count") + 1
+        )
+
+
+# --- distance --------------------------------------------------------------------------------
+
+
+def parse_position(lat: str, lon: str) -> tuple[float, float] | None:
+    """A (latitude, longitude) pair from request parameters, or None if invalid."""
+    try:
+        latitude, longitude = float(lat), float(lon)
+    except (TypeError, ValueError):
+        return None
+    if not (math.isfinite(latitude) and math.isfinite(longitude)):
+        return None
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        return None
+    return latitude, longitude
+
+
+def distances_km(ids: list[int], position: tuple[float, float]) -> dict[int, float]:
+    """{listing id: km to its nearest location} for listings with coordinates (one query)."""
+    from directory.models import ListingLocation
+
+    lat1, lon1 = map(math.radians, position)
+    nearest: dict[int, float] = {}
+    rows = ListingLocation.objects.filter(
+        page_id__in=ids, latitude__isnull=False, longitude__isnull=False
+    ).values_list("page_id", "latitude", "longitude")
+    for page_id, lat, lon in rows:
+        lat2, lon2 = math.radians(float(lat)), math.radians(float(lon))
+        a = (
+            math.sin((lat2 - lat1) / 2) ** 2
+            + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+        )
+        km = 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+        nearest[page_id] = min(km, nearest.get(page_id, km))
+    return nearest
+
+
+def sort_by_distance(ids: list[int], distances: dict[int, float]) -> list[int]:
+    """Nearest first; listings without coordinates keep their order at the end."""
+    order = {page_id: position for position, page_id in enumerate(ids)}
+    return sorted(ids, key=lambda i: (i not in distances, distances.get(i, 0.0), order[i]))

@@ -72,16 +72,3 @@ def module_site(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
     # Wagtail caches the site's root paths, which pointed into the rolled-back tree.
     cache.clear()
-
-
-@pytest.fixture(scope="session", autouse=True)
-def migrated_snapshot(django_db_setup, django_db_blocker):
-    """The database as the migrations left it (root page, locale, groups, seeded terms).
-
-    Taken at the start of the session, before any transactional test can flush it; the
-    browser tests restore it (see ``tests/browser/conftest.py``).
-    """
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        return connection.creation.serialize_db_to_string()

@@ -7,17 +7,26 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api import views as api_views
 from home import alternates
+from partners import views as partner_views
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("api/hsds", api_views.root, name="hsds_root_no_slash"),
+    path("api/hsds/", include("api.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", alternates.sitemap, name="sitemap"),
+    path("partner-invitation/", include("partners.urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
+    path("suche/vorschlaege/", search_views.suggestions, name="search_suggestions"),
+    path(
+        "korrektur/<int:listing_id>/", partner_views.suggest_correction, name="suggest_correction"
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

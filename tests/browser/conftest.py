@@ -139,6 +139,19 @@ def axe(axe_source):
     return check
 
 
+@pytest.fixture(scope="session")
+def migrated_snapshot(django_db_setup, django_db_blocker):
+    """The database as the migrations left it (root page, locale, groups, seeded terms).
+
+    Taken when the first browser test starts: pytest-django runs transactional tests last,
+    and the browser tests are the only ones, so every earlier test has rolled back by then.
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
 @pytest.fixture(autouse=True)
 def migrated_state(transactional_db, migrated_snapshot):
     """Each browser test starts from the database the migrations built.

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "home",
     "directory",
     "search",
+    "partners",
+    "api",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -180,14 +182,20 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True},
 }
+# Seconds before a slow Elasticsearch counts as down (search falls back to the database).
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "0.5"))
 if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS["elasticsearch"] = {
-        "BACKEND": "wagtail.search.backends.elasticsearch9",
-        "URLS": [ELASTICSEARCH_URL],
-        "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "wegweiser_"),
-        "TIMEOUT": 2,
-        "OPTIONS": {"max_retries": 0},
-    }
+    from search.es_config import elasticsearch_backends
+
+    # One backend and index per content language, each with its language's analyzer.
+    WAGTAILSEARCH_BACKENDS.update(
+        elasticsearch_backends(
+            ELASTICSEARCH_URL,
+            os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "wegweiser_"),
+            WAGTAIL_CONTENT_LANGUAGE_CODES,
+            ELASTICSEARCH_TIMEOUT,
+        )
+    )
 
 LOGGING = {
     "version": 1,
@@ -217,3 +225,28 @@ elif LIBRETRANSLATE_URL:
             "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
         },
     }
+
+# Open data (HSDS 3.0): the official JSON schemas (a sibling folder of the project by default),
+# used by the import to validate records and by the tests; and the region written into addresses.
+HSDS_SCHEMA_DIR = Path(
+    os.environ.get("HSDS_SCHEMA_DIR", str(BASE_DIR.parent / "shared" / "hsds-3.0"))
+)
+WEGWEISER_HSDS_STATE_PROVINCE = "Sachsen-Anhalt"
+WEGWEISER_HSDS_COUNTRY = "DE"
+
+# Partner self-service (partners app): review reminders, correction form, login throttling.
+# Reminders go out when a listing was not confirmed for about 11 months, then monthly.
+WEGWEISER_REVIEW_REMINDER_AFTER_DAYS = 335
+WEGWEISER_REVIEW_REMINDER_REPEAT_DAYS = 30
+# "Suggest a correction": at most this many per hour and address; faster posts are bots.
+WEGWEISER_CORRECTION_LIMIT_PER_HOUR = 5
+WEGWEISER_CORRECTION_MIN_SECONDS = 3
+# Failed logins per username and address before a lockout of this many seconds.
+WEGWEISER_LOGIN_FAILURE_LIMIT = 5
+WEGWEISER_LOGIN_LOCKOUT_SECONDS = 900
+# Behind a reverse proxy: the META key of the header with the client's address, e.g.
+# "HTTP_X_REAL_IP" (only set this when the proxy overwrites that header).
+WEGWEISER_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+AUTHENTICATION_BACKENDS = ["partners.auth.ThrottledModelBackend"]
+# The admin login asks for an authenticator code from users who switched two-factor login on.
+WAGTAILADMIN_USER_LOGIN_FORM = "partners.forms.TwoFactorLoginForm"

@@ -1,0 +1,176 @@
+"""Search benchmark: server time and SQL queries per search, and indexing throughput.
+
+Builds a throw-away database like ``bench/run.py`` (SQLite in a temporary folder, or the
+PostgreSQL database given with ``--database-url``, dropped and created anew), loads the
+demo in all seven languages, then grows it to each size in ``--sizes`` with generated
+listings translated into every language. After each step it rebuilds the analysed search
+index (listing pages per second) and measures a fixed set of queries in all seven
+languages twice: the search function alone (``search.query.search_listings``) and the whole
+search page (``/<lang>/suche/?q=``) through ``django.test.Client``, with SQL queries per
+request. Writes ``bench/results-search.md`` (``-postgresql`` with ``--database-url``).
+
+    .venv/bin/python bench/search.py
+    .venv/bin/python bench/search.py --sizes 300,3000,30000
+"""
+
+import argparse
+import io
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.run import (  # noqa: E402
+    ROOT,
+    machine_description,
+    percentile_95,
+    recreate_postgres_database,
+    setup_django,
+)
+
+LANGUAGES = ("de", "en", "ar", "fa", "uk", "ru", "tr")
+QUERIES = [
+    ("de", "Beratung"),
+    ("de", "Wo kann ich Deutsch lernen?"),
+    ("de", "Intgrationskurs"),
+    ("de", "Wohnung Mietvertrag"),
+    ("en", "where can I learn German?"),
+    ("en", "residence permit"),
+    ("ar", "دورات الاندماج"),
+    ("ar", "Jobcenter"),
+    ("fa", "Aufenthaltstitel"),
+    ("uk", "оренда житла"),
+    ("ru", "Bürgergeld"),
+    ("tr", "Integrationskurs"),
+]
+WARMUP = 2
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default="", help="PostgreSQL database to recreate")
+    parser.add_argument("--sizes", default="300,3000", help="German listing totals")
+    parser.add_argument("--requests", type=int, default=10, help="rounds over the query set")
+    parser.add_argument("--output", default="", help="Markdown file to write")
+    args = parser.parse_args(argv)
+    args.sizes = sorted({int(size) for size in args.sizes.split(",") if size.strip()})
+    return args
+
+
+def measure(rounds: int) -> dict:
+    """p50/p95 of the search function and of the search page, and queries per page."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Locale
+
+    from search.query import search_listings
+
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    client = Client()
+    function_ms, page_ms, queries = [], [], []
+    for round_number in range(WARMUP + rounds):
+        for language, query in QUERIES:
+            started = time.perf_counter()
+            search_listings(query, locale=locales[language])
+            elapsed = (time.perf_counter() - started) * 1000
+            url = f"/{language}/suche/?{urlencode({'q': query})}"
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                response = client.get(url)
+                page_elapsed = (time.perf_counter() - started) * 1000
+            if response.status_code != 200:
+                raise SystemExit(f"{url} answered {response.status_code}")
+            if round_number >= WARMUP:
+                function_ms.append(elapsed)
+                page_ms.append(page_elapsed)
+                queries.append(len(captured.captured_queries))
+    return {
+        "function_p50": statistics.median(function_ms),
+        "function_p95": percentile_95(function_ms),
+        "page_p50": statistics.median(page_ms),
+        "page_p95": percentile_95(page_ms),
+        "queries": (min(queries), max(queries)),
+    }
+
+
+def reindex() -> tuple[int, float]:
+    """Rebuild the analysed index; (listing pages, seconds)."""
+    from search.indexing import rebuild_index
+
+    started = time.perf_counter()
+    pages = rebuild_index()
+    return pages, time.perf_counter() - started
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="wegweiser-bench-search-") as tmp:
+        if args.database_url:
+            recreate_postgres_database(args.database_url)
+            database_url = args.database_url
+        else:
+            database_url = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
+        setup_django(database_url)
+
+        from django.core.management import call_command
+        from wagtail.models import Locale
+
+        from bench.generate import generate_listings
+        from directory.models import ListingPage
+
+        call_command("migrate", verbosity=0, interactive=False)
+        started = time.perf_counter()
+        call_command("load_demo", stdout=io.StringIO())
+        print(f"Demo content (7 languages) loaded in {time.perf_counter() - started:.0f} s")
+        german = Locale.objects.get(language_code="de")
+
+        rows = []
+        steps = [0, *args.sizes]
+        for size in steps:
+            existing = ListingPage.objects.filter(locale=german).count()
+            if size > existing:
+                print(f"Generating {size - existing} listings in {len(LANGUAGES)} languages ...")
+                generate_listings(size - existing, locales=LANGUAGES)
+            elif size:
+                print(f"Skipping size {size}: the database has {existing} listings")
+                continue
+            listings = ListingPage.objects.filter(locale=german).count()
+            pages, seconds = reindex()
+            numbers = measure(args.requests)
+            low, high = numbers["queries"]
+            row = (
+                f"| {listings} | {pages} | {pages / seconds:,.0f} "
+                f"| {numbers['function_p50']:.1f} | {numbers['function_p95']:.1f} "
+                f"| {numbers['page_p50']:.1f} | {numbers['page_p95']:.1f} "
+                f"| {low if low == high else f'{low}–{high}'} |"
+            )
+            print(row)
+            rows.append(row)
+
+        lines = [
+            "# Search benchmark",
+            "",
+            *machine_description(),
+            f"- {len(QUERIES)} queries in {len(LANGUAGES)} languages, {args.requests} rounds "
+            f"after {WARMUP} warm-up rounds; times in ms",
+            "",
+            "| German listings | listing pages indexed (all languages) | pages indexed per s "
+            "| function p50 | function p95 | page p50 | page p95 | SQL queries per page |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|",
+            *rows,
+            "",
+        ]
+        default = "results-search-postgresql.md" if args.database_url else "results-search.md"
+        output = Path(args.output) if args.output else ROOT / "bench" / default
+        output.write_text("\n".join(lines), encoding="utf-8")
+        print(f"Written to {output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,314 @@
+"""Fill the project's search index (:class:`search.models.ListingTerm`) from listings.
+
+Every listing page (translation or alias, in every locale) gets its own rows: the stems of
+its texts analysed in the language the text is written in, each with the weight of the
+best field it occurs in (name > summary > labels and keywords > description >
+organisation), two-stem phrases of the name and the summary, and the German source text
+at a lower weight so a German word typed in any interface still finds the listing.
+
+Pages are indexed on every full save (publishing, alias updates, translation sync) while
+Wagtail's auto-update is on (bulk loaders turn it off and call :func:`rebuild_index`). The
+handler reads the page's action fields, target groups and keywords from the in-memory
+cluster, so the index is not "one save late" (STACK_NOTES). Draft saves
+(``save(update_fields=...)``) are skipped: they must not leak unpublished text.
+"""
+
+import functools
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils.html import strip_tags
+from wagtail.models import Locale, Page
+
+from search.analysis import MAX_DOCUMENT_TOKENS, analyze, tokenize
+
+WEIGHTS = {
+    "name": 10.0,
+    "summary": 6.0,
+    "labels": 4.0,
+    "description": 2.0,
+    "organisation": 1.5,
+}
+# German source text seen from a translation: found, but ranked below the visitor's language.
+SOURCE_FACTOR = 0.3
+PHRASE_FIELDS = ("name", "summary")
+SOURCE_LANGUAGE = "de"
+
+
+def _auto_update() -> bool:
+    """Index on save unless bulk loaders turned Wagtail's auto-update off (as bench does)."""
+    backend = settings.WAGTAILSEARCH_BACKENDS.get("default", {})
+    return backend.get("AUTO_UPDATE", True)
+
+
+def _labels(model, terms, language: str) -> list[str]:
+    from directory.labels import labels_for
+
+    labels = labels_for(model, language)
+    return [labels.get(term.translation_key, term.name) for term in terms if term is not None]
+
+
+def listing_texts(page, language: str, organisation_title: str = "") -> dict[str, str]:
+    """The searchable texts of a listing by field, labels in ``language`` (in-memory cluster)."""
+    from directory.models import ActionField, TargetGroup
+
+    action_fields = [link.action_field for link in page.action_field_links.all()]
+    target_groups = [link.target_group for link in page.target_group_links.all()]
+    labels = _labels(ActionField, action_fields, language) + _labels(
+        TargetGroup, target_groups, language
+    )
+    # tagged_items rather than keywords: it is both the in-memory cluster and prefetchable.
+    labels += [item.tag.name for item in page.tagged_items.all()]
+    return {
+        "name": page.title,
+        "summary": page.summary or "",
+        "labels": " ; ".join(labels),
+        "description": strip_tags(page.description or ""),
+        "organisation": organisation_title,
+    }
+
+
+def weighted_terms(texts: dict[str, str], language: str, factor: float = 1.0) -> dict[str, float]:
+    """{term: best weight} for the fields in ``texts`` analysed in ``language``."""
+    terms: dict[str, float] = {}
+
+    def add(term: str, weight: float) -> None:
+        if weight > terms.get(term, 0.0):
+            terms[term] = weight
+
+    for name, text in texts.items():
+        if not text:
+            continue
+        weight = WEIGHTS[name] * factor
+        # Labels are separate phrases; a semicolon keeps their words from pairing up.
+        parts = text.split(" ; ") if name == "labels" else [text]
+        for part in parts:
+            stems = analyze(part, language, max_tokens=MAX_DOCUMENT_TOKENS)
+            for stem in stems:
+                add(stem, weight)
+            if name in PHRASE_FIELDS or name == "labels":
+                for first, second in zip(stems, stems[1:], strict=False):
+                    add(f"{first} {second}", weight)
+    return terms
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_stem(token: str, language: str) -> str:
+    """The stem of one normalised word, or "" for a stop word (cached: texts repeat)."""
+    stems = analyze(token, language)
+    return stems[0] if stems else ""
+
+
+def vocabulary(texts: Iterable[str], language: str) -> dict[str, str]:
+    """{normalised word: stem} of the words in ``texts`` that analysis keeps."""
+    words = {}
+    for text in texts:
+        for token in tokenize(text, max_tokens=MAX_DOCUMENT_TOKENS):
+            if len(token) < 3 or token in words or token.isdigit():
+                continue
+            stem = _word_stem(token, language)
+            if stem:
+                words[token] = stem
+    return words
+
+
+class _Context:
+    """Lookups shared while indexing many pages: organisation titles, German sources."""
+
+    def __init__(self, pages=None):
+        self.org_titles: dict[str, str] = {}
+        self.sources: dict = {}
+        self.locale_languages = dict(Locale.objects.values_list("id", "language_code"))
+        if pages is not None:
+            self.preload(pages)
+
+    def preload(self, pages) -> None:
+        from directory.models import ListingPage, OrganisationPage
+
+        parent_paths = {page.path[: -Page.steplen] for page in pages}
+        self.org_titles.update(
+            OrganisationPage.objects.filter(path__in=parent_paths).values_list("path", "title")
+        )
+        keys = {page.translation_key for page in pages}
+        german = Locale.objects.filter(language_code=SOURCE_LANGUAGE).first()
+        if german is not None:
+            sources = ListingPage.objects.filter(
+                translation_key__in=keys, locale=german, alias_of__isnull=True
+            ).prefetch_related(*PREFETCH)
+            self.sources.update({source.translation_key: source for source in sources})
+
+    def organisation_title(self, page) -> str:
+        path = page.path[: -Page.steplen]
+        if path not in self.org_titles:
+            from directory.models import OrganisationPage
+
+            self.org_titles[path] = (
+                OrganisationPage.objects.filter(path=path).values_list("title", flat=True).first()
+                or ""
+            )
+        return self.org_titles[path]
+
+    def german_source(self, page):
+        if page.translation_key not in self.sources:
+            from directory.models import ListingPage
+
+            self.sources[page.translation_key] = (
+                ListingPage.objects.filter(
+                    translation_key=page.translation_key,
+                    locale__language_code=SOURCE_LANGUAGE,
+                    alias_of__isnull=True,
+                )
+                .specific()
+                .first()
+            )
+        return self.sources[page.translation_key]
+
+    def text_language(self, page) -> str:
+        """Aliases show their source's text (German); translations their locale's language."""
+        if page.alias_of_id:
+            return SOURCE_LANGUAGE
+        return self.locale_languages.get(page.locale_id, SOURCE_LANGUAGE)
+
+
+PREFETCH = (
+    "action_field_links__action_field",
+    "target_group_links__target_group",
+    "tagged_items__tag",
+)
+
+
+def page_terms(page, context: _Context) -> tuple[dict[str, float], dict[str, str]]:
+    """The weighted terms and vocabulary of one listing page."""
+    language = context.text_language(page)
+    organisation = context.organisation_title(page)
+    texts = listing_texts(page, language, organisation)
+    terms = weighted_terms(texts, language)
+    words = vocabulary(texts.values(), language)
+    if language != SOURCE_LANGUAGE:
+        # Labels of the visitor's language may be missing (untranslated taxonomy): the
+        # German labels and the German source text are always there, at a lower weight.
+        source = context.german_source(page)
+        if source is not None:
+            german = listing_texts(source, SOURCE_LANGUAGE, organisation)
+        else:
+            german = {"labels": listing_texts(page, SOURCE_LANGUAGE)["labels"]}
+        for term, weight in weighted_terms(german, SOURCE_LANGUAGE, SOURCE_FACTOR).items():
+            if weight > terms.get(term, 0.0):
+                terms[term] = weight
+    return terms, words
+
+
+def _write(pages_terms: list[tuple[object, dict[str, float], dict[str, str]]]) -> None:
+    """Replace the pages' rows. Plain SQL: building thousands of model instances (and the
+    delete collector, which global delete signals force) cost more than the analysis."""
+    from search.models import ListingTerm, SearchWord
+
+    page_ids = [page.pk for page, _terms, _words in pages_terms]
+    rows, words = [], {}
+    for page, terms, vocab in pages_terms:
+        rows += [(page.pk, page.locale_id, term, weight) for term, weight in terms.items()]
+        for word, stem in vocab.items():
+            words[(page.locale_id, word)] = stem
+    quote = connection.ops.quote_name
+    meta = ListingTerm._meta
+    table = quote(meta.db_table)
+    columns = ", ".join(
+        quote(meta.get_field(name).column) for name in ("page", "locale", "term", "weight")
+    )
+    page_column = quote(meta.get_field("page").column)
+    # Only identifiers from the model's own metadata go into the SQL text; values are params.
+    insert = f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s)"  # noqa: S608
+    with transaction.atomic(), connection.cursor() as cursor:
+        for start in range(0, len(page_ids), 500):
+            chunk = page_ids[start : start + 500]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"DELETE FROM {table} WHERE {page_column} IN ({marks})", chunk)  # noqa: S608
+        for start in range(0, len(rows), 5000):
+            cursor.executemany(insert, rows[start : start + 5000])
+        SearchWord.objects.bulk_create(
+            [
+                SearchWord(locale_id=locale_id, word=word, stem=stem)
+                for (locale_id, word), stem in words.items()
+            ],
+            batch_size=2000,
+            ignore_conflicts=True,
+        )
+    from search import query
+
+    query.forget_vocabulary()
+
+
+def index_pages(pages: Iterable) -> int:
+    """(Re)index the given specific listing pages; returns how many were indexed."""
+    pages = list(pages)
+    if not pages:
+        return 0
+    context = _Context(pages)
+    _write([(page, *page_terms(page, context)) for page in pages])
+    return len(pages)
+
+
+def rebuild_index(batch_size: int = 500) -> int:
+    """Rebuild the whole index and vocabulary from the database; returns listings indexed."""
+    from directory.models import ListingPage
+    from search.models import ListingTerm, SearchWord
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        for model in (ListingTerm, SearchWord):
+            table = connection.ops.quote_name(model._meta.db_table)
+            cursor.execute(f"DELETE FROM {table}")  # noqa: S608 (the model's own table name)
+    ids = list(ListingPage.objects.order_by("path").values_list("id", flat=True))
+    done = 0
+    for start in range(0, len(ids), batch_size):
+        # The base class has every indexed field; .specific() would drop the prefetches.
+        pages = ListingPage.objects.filter(id__in=ids[start : start + batch_size]).prefetch_related(
+            *PREFETCH
+        )
+        done += index_pages(pages)
+    return done
+
+
+def _on_listing_saved(sender, instance, update_fields=None, raw=False, **kwargs):
+    from directory.models import ListingPage
+
+    if raw or update_fields or not _auto_update():
+        return
+    if not isinstance(instance, ListingPage) or type(instance) is ListingPage:
+        return
+    context = _Context()
+    pages = [instance]
+    if context.text_language(instance) == SOURCE_LANGUAGE and not instance.alias_of_id:
+        # Translations index the German source text too: refresh them (aliases are
+        # saved, and so indexed, by Wagtail itself when their source is published).
+        pages += list(
+            ListingPage.objects.filter(translation_key=instance.translation_key, alias_of=None)
+            .exclude(pk=instance.pk)
+            .specific()
+        )
+        context.sources[instance.translation_key] = instance
+    _write([(page, *page_terms(page, context)) for page in pages])
+
+
+def _on_organisation_saved(sender, instance, update_fields=None, raw=False, **kwargs):
+    from directory.models import ListingPage, OrganisationPage
+
+    if raw or update_fields or not _auto_update():
+        return
+    if not isinstance(instance, OrganisationPage):
+        return
+    children = ListingPage.objects.child_of(instance).prefetch_related(*PREFETCH)
+    index_pages(children)
+
+
+def connect_signals() -> None:
+    """Index listings on save, re-index an organisation's listings when it is renamed and
+    drop cached synonyms when editors change them."""
+    from search.models import Synonym
+    from search.query import forget_synonyms
+
+    post_save.connect(_on_listing_saved, dispatch_uid="search_index_listing")
+    post_save.connect(_on_organisation_saved, dispatch_uid="search_index_organisation")
+    post_save.connect(forget_synonyms, sender=Synonym, dispatch_uid="search_synonyms_saved")
+    post_delete.connect(forget_synonyms, sender=Synonym, dispatch_uid="search_synonyms_deleted")

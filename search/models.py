@@ -1,0 +1,112 @@
+"""The project's own search index, the editors' synonyms and the log of failed searches.
+
+The index is a table of pre-analysed terms per listing (see :mod:`search.indexing`) rather
+than the backend's full-text index, because no database backend analyses Arabic, Persian
+or Ukrainian, and because ranking computed in Python from one table gives the same answers
+on SQLite and PostgreSQL.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+from search.analysis import SUPPORTED_LANGUAGES, analyze
+
+LANGUAGE_CHOICES = [(code, code) for code in SUPPORTED_LANGUAGES]
+
+
+class ListingTerm(models.Model):
+    """One analysed term (a stem, or two adjacent stems) of a listing, with its best weight."""
+
+    page = models.ForeignKey(
+        "directory.ListingPage", on_delete=models.CASCADE, related_name="search_terms"
+    )
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    term = models.CharField(max_length=130)
+    weight = models.FloatField()
+
+    class Meta:
+        indexes = [models.Index(fields=["locale", "term"], name="search_term_lookup")]
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+
+    def __str__(self):
+        return self.term
+
+
+class SearchWord(models.Model):
+    """A word seen in listing texts of a locale, with its stem: the vocabulary for
+    "did you mean" and suggestions as you type."""
+
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    word = models.CharField(max_length=64)
+    stem = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "word"], name="search_word_unique"),
+        ]
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self):
+        return self.word
+
+
+class Synonym(index.Indexed, models.Model):
+    """Words that mean the same for a search in one language, kept by editors."""
+
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, default="de")
+    terms = models.TextField(
+        _("words with the same meaning"),
+        help_text=_(
+            "Separate the words with commas, e.g. “Deutschkurs, Sprachkurs, Integrationskurs”. "
+            "A search for any of them also finds the others."
+        ),
+    )
+
+    panels = [FieldPanel("language"), FieldPanel("terms")]
+    search_fields = [index.SearchField("terms"), index.FilterField("language")]
+
+    class Meta:
+        ordering = ["language", "terms"]
+        verbose_name = _("synonym group")
+        verbose_name_plural = _("synonyms")
+
+    def __str__(self):
+        return f"{self.language}: {self.terms}"
+
+    def term_list(self) -> list[str]:
+        """The group's words, stripped, without empty entries."""
+        return [term.strip() for term in self.terms.split(",") if term.strip()]
+
+    def analysed_groups(self) -> list[tuple[str, ...]]:
+        """Each word of the group as its analysed tokens in the group's language."""
+        groups = [tuple(analyze(term, self.language)) for term in self.term_list()]
+        return [group for group in groups if group]
+
+
+class FailedSearch(models.Model):
+    """How often a normalised query found nothing, per language and day.
+
+    Anonymous by design: no IP address, no user, no time of day.
+    """
+
+    query = models.CharField(_("search"), max_length=200)
+    language = models.CharField(_("language"), max_length=8)
+    day = models.DateField(_("day"))
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["query", "language", "day"], name="failed_search_unique"
+            ),
+        ]
+        ordering = ["-day", "-count"]
+        verbose_name = _("search without results")
+        verbose_name_plural = _("searches without results")
+
+    def __str__(self):
+        return f"{self.query} ({self.language}, {self.day}: {self.count})"
