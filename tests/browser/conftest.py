@@ -161,13 +161,22 @@ def migrated_state(transactional_db, migrated_snapshot):
     locale and site, groups, workflows, action fields. The session's snapshot of that state
     is put back here whenever the tree's root is missing.
     """
+    from django.apps import apps
     from django.core.management import call_command
+    from django.core.management.color import no_style
     from django.db import connection
     from wagtail.models import Page
 
     if Page.get_first_root_node() is None:
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(migrated_snapshot)
+        # The restored rows keep their ids; PostgreSQL's sequences must move past them.
+        statements = connection.ops.sequence_reset_sql(
+            no_style(), apps.get_models(include_auto_created=True)
+        )
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
 
 
 @pytest.fixture
