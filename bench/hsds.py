@@ -15,14 +15,14 @@ import argparse
 import platform
 import statistics
 import sys
-import tempfile
 import time
 import uuid
+from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import percentile_95, recreate_postgres_database, setup_django  # noqa: E402
+from run import benchmark_database, percentile_95  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 ACTION_FIELDS = [
@@ -183,11 +183,9 @@ def main(argv=None):
     parser.add_argument("--database-url", default="")
     parser.add_argument("--output", default=str(ROOT / "bench" / "results-hsds.md"))
     args = parser.parse_args(argv)
-    tmp = tempfile.TemporaryDirectory()
-    url = args.database_url or f"sqlite:///{tmp.name}/bench.sqlite3"
-    if args.database_url:
-        recreate_postgres_database(url)
-    setup_django(url)
+    # The database lives as long as this function runs.
+    database = ExitStack()
+    database.enter_context(benchmark_database(args.database_url, "wegweiser-bench-hsds-"))
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
@@ -232,7 +230,7 @@ def main(argv=None):
     ]
     Path(args.output).write_text("\n".join(lines), encoding="utf-8")
     print(f"Written to {args.output}")
-    tmp.cleanup()
+    database.close()
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -111,6 +112,19 @@ def setup_django(database_url: str) -> None:
     import django
 
     django.setup()
+
+
+@contextmanager
+def benchmark_database(database_url: str = "", prefix: str = "wegweiser-bench-"):
+    """Start Django on an empty benchmark database: the PostgreSQL one named in
+    ``database_url`` (dropped and created anew) or a throw-away SQLite file."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        if database_url:
+            recreate_postgres_database(database_url)
+        else:
+            database_url = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
+        setup_django(database_url)
+        yield database_url
 
 
 def percentile_95(values: list[float]) -> float:
@@ -290,14 +304,7 @@ def compare_query_counts(results: list[Measurement]) -> list[str]:
 def main(argv=None) -> int:
     """Build the database, measure both scenarios and write the Markdown report."""
     args = parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="wegweiser-bench-") as tmp:
-        if args.database_url:
-            recreate_postgres_database(args.database_url)
-            database_url = args.database_url
-        else:
-            database_url = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
-        setup_django(database_url)
-
+    with benchmark_database(args.database_url):
         from django.core.management import call_command
         from wagtail.models import Locale, Page
 

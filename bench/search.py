@@ -17,7 +17,6 @@ import argparse
 import io
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlencode
@@ -26,10 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.run import (  # noqa: E402
     ROOT,
+    benchmark_database,
     machine_description,
     percentile_95,
-    recreate_postgres_database,
-    setup_django,
 )
 
 LANGUAGES = ("de", "en", "ar", "fa", "uk", "ru", "tr")
@@ -109,14 +107,7 @@ def reindex() -> tuple[int, float]:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="wegweiser-bench-search-") as tmp:
-        if args.database_url:
-            recreate_postgres_database(args.database_url)
-            database_url = args.database_url
-        else:
-            database_url = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
-        setup_django(database_url)
-
+    with benchmark_database(args.database_url, "wegweiser-bench-search-"):
         from django.core.management import call_command
         from wagtail.models import Locale
 
