@@ -24,6 +24,7 @@ from datetime import time as clock
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
 from django.test.utils import override_settings
@@ -54,6 +55,7 @@ from directory.models import (
     ServicePage,
     TargetGroup,
 )
+from home.content_cache import content_changed
 
 SOURCE_LANGUAGE = "de"
 MAGDEBURG = (52.1205, 11.6276)
@@ -461,11 +463,41 @@ def _ensure_taxonomy(source_locale):
         )
 
 
+def _insert_pages(pages: Sequence[Page]) -> None:
+    """Insert unsaved pages table by table with one multi-row INSERT per table.
+
+    Page models use multi-table inheritance, which ``bulk_create`` refuses: the shared
+    ``wagtailcore_page`` rows are inserted first (their ids come back), then each subclass
+    table gets its rows with the same id, as ``loaddata`` saves "raw" objects. No signals
+    are sent, so nothing is indexed or logged here; the caller indexes at the end.
+    """
+    by_model: dict[type, list[Page]] = {}
+    for page in pages:
+        by_model.setdefault(type(page), []).append(page)
+    for model, objs in by_model.items():
+        root_fields = [f for f in Page._meta.local_concrete_fields if not f.primary_key]
+        rows = Page._base_manager._insert(
+            objs, fields=root_fields, returning_fields=[Page._meta.pk]
+        )
+        for page, (page_id,) in zip(objs, rows, strict=True):
+            page.id = page_id
+        for table_model in [*reversed(model._meta.get_parent_list()), model]:
+            if table_model is Page:
+                continue
+            for page in objs:
+                setattr(page, table_model._meta.pk.attname, page.id)
+            table_model._base_manager._insert(
+                objs, fields=table_model._meta.local_concrete_fields, raw=True
+            )
+        for page in objs:
+            page._state.adding = False
+
+
 def _append_children(parent: Page, pages: Sequence[Page]) -> None:
-    """Save ``pages`` as the last children of ``parent`` with computed tree paths.
+    """Insert ``pages`` as the last children of ``parent`` with computed tree paths.
 
     Equivalent to calling ``parent.add_child`` for each page, without asking for the last
-    child before each insert; ``numchild`` is updated once at the end.
+    child before each insert and without a save per page; ``numchild`` is updated once.
     """
     if not pages:
         return
@@ -476,7 +508,10 @@ def _append_children(parent: Page, pages: Sequence[Page]) -> None:
         page.depth = depth
         page.path = Page._get_path(parent.path, depth, start + offset)
         page.numchild = 0
-        page.save(clean=False)
+        page.set_url_path(parent)
+        if page.content_type_id is None:
+            page.content_type = ContentType.objects.get_for_model(type(page))
+    _insert_pages(pages)
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
     parent.numchild += len(pages)
 
@@ -762,12 +797,15 @@ def generate_listings(
     per_organisation: int = 20,
     seed: int = 42,
     progress: Callable[[str], None] | None = None,
+    wagtail_index: bool = True,
 ) -> GenerationResult:
     """Add ``count`` listings in ``per_organisation`` blocks under new organisations.
 
     ``locales``: the German source is always made; every further language code gets
     translations, which needs that locale's translation of the directory page.
-    The same ``seed`` on the same database gives the same content.
+    The same ``seed`` on the same database gives the same content. ``wagtail_index=False``
+    leaves Wagtail's own search index (admin search) unfilled, which halves the time; the
+    public search reads the project's index, filled by ``search.indexing.rebuild_index``.
     """
     started = time.perf_counter()
     source_locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
@@ -822,7 +860,10 @@ def generate_listings(
                         f"  {done}/{count} listings in {made} organisations "
                         f"({time.perf_counter() - started:.0f} s)"
                     )
-        _index(ctx["pages"])
+        if wagtail_index:
+            _index(ctx["pages"])
+    # Rows were inserted without signals: outdate what the site cached about its content.
+    content_changed()
     return GenerationResult(
         organisations=len(blocks),
         listings=count,

@@ -7,14 +7,17 @@ listings translated into every language. After each step it rebuilds the analyse
 index (listing pages per second) and measures a fixed set of queries in all seven
 languages twice: the search function alone (``search.query.search_listings``) and the whole
 search page (``/<lang>/suche/?q=``) through ``django.test.Client``, with SQL queries per
-request. Writes ``bench/results-search.md`` (``-postgresql`` with ``--database-url``).
+request, both in the steady state and right after a content change (see ``measure``), and
+the peak memory of the process. Writes ``bench/results-search.md`` (``-postgresql`` with
+``--database-url``).
 
-    .venv/bin/python bench/search.py
-    .venv/bin/python bench/search.py --sizes 300,3000,30000
+    .venv/bin/python bench/search.py                  # 300, 3,000 and 30,000 listings
+    .venv/bin/python bench/search.py --sizes 300,3000
 """
 
 import argparse
 import io
+import resource
 import statistics
 import sys
 import time
@@ -51,7 +54,7 @@ WARMUP = 2
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database-url", default="", help="PostgreSQL database to recreate")
-    parser.add_argument("--sizes", default="300,3000", help="German listing totals")
+    parser.add_argument("--sizes", default="300,3000,30000", help="German listing totals")
     parser.add_argument("--requests", type=int, default=10, help="rounds over the query set")
     parser.add_argument("--output", default="", help="Markdown file to write")
     args = parser.parse_args(argv)
@@ -59,41 +62,61 @@ def parse_args(argv=None):
     return args
 
 
-def measure(rounds: int) -> dict:
-    """p50/p95 of the search function and of the search page, and queries per page."""
+def _timed_get(client, url: str) -> tuple[float, int]:
+    """(ms, SQL queries) of one request; stops the benchmark on anything but a 200."""
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        started = time.perf_counter()
+        response = client.get(url)
+        elapsed = (time.perf_counter() - started) * 1000
+    if response.status_code != 200:
+        raise SystemExit(f"{url} answered {response.status_code}")
+    return elapsed, len(captured.captured_queries)
+
+
+def measure(rounds: int) -> dict:
+    """p50/p95 of the search function and of the search page, and queries per page.
+
+    The page is measured twice: as it is served most of the time (the directory snapshot
+    and the rendered cards in memory) and right after a content change (every request
+    first outdates the content version, so it rebuilds the locale's snapshot and renders
+    all its cards: the worst case, as after each publish).
+    """
+    from django.test import Client
     from wagtail.models import Locale
 
+    from home.content_cache import content_changed
     from search.query import search_listings
 
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     client = Client()
-    function_ms, page_ms, queries = [], [], []
+    times: dict[str, list[float]] = {"function": [], "page": [], "changed": []}
+    queries: dict[str, list[int]] = {"page": [], "changed": []}
     for round_number in range(WARMUP + rounds):
         for language, query in QUERIES:
             started = time.perf_counter()
             search_listings(query, locale=locales[language])
-            elapsed = (time.perf_counter() - started) * 1000
+            function_ms = (time.perf_counter() - started) * 1000
             url = f"/{language}/suche/?{urlencode({'q': query})}"
-            with CaptureQueriesContext(connection) as captured:
-                started = time.perf_counter()
-                response = client.get(url)
-                page_elapsed = (time.perf_counter() - started) * 1000
-            if response.status_code != 200:
-                raise SystemExit(f"{url} answered {response.status_code}")
+            page_ms, page_queries = _timed_get(client, url)
+            content_changed()
+            changed_ms, changed_queries = _timed_get(client, url)
             if round_number >= WARMUP:
-                function_ms.append(elapsed)
-                page_ms.append(page_elapsed)
-                queries.append(len(captured.captured_queries))
-    return {
-        "function_p50": statistics.median(function_ms),
-        "function_p95": percentile_95(function_ms),
-        "page_p50": statistics.median(page_ms),
-        "page_p95": percentile_95(page_ms),
-        "queries": (min(queries), max(queries)),
-    }
+                times["function"].append(function_ms)
+                times["page"].append(page_ms)
+                times["changed"].append(changed_ms)
+                queries["page"].append(page_queries)
+                queries["changed"].append(changed_queries)
+    result = {}
+    for name, values in times.items():
+        result[f"{name}_p50"] = statistics.median(values)
+        result[f"{name}_p95"] = percentile_95(values)
+    for name, values in queries.items():
+        low, high = min(values), max(values)
+        result[f"{name}_queries"] = str(low) if low == high else f"{low}–{high}"
+    return result
 
 
 def reindex() -> tuple[int, float]:
@@ -126,19 +149,23 @@ def main(argv=None) -> int:
             existing = ListingPage.objects.filter(locale=german).count()
             if size > existing:
                 print(f"Generating {size - existing} listings in {len(LANGUAGES)} languages ...")
-                generate_listings(size - existing, locales=LANGUAGES)
+                started = time.perf_counter()
+                generate_listings(size - existing, locales=LANGUAGES, wagtail_index=False)
+                print(f"  generated in {time.perf_counter() - started:.0f} s")
             elif size:
                 print(f"Skipping size {size}: the database has {existing} listings")
                 continue
             listings = ListingPage.objects.filter(locale=german).count()
             pages, seconds = reindex()
             numbers = measure(args.requests)
-            low, high = numbers["queries"]
             row = (
                 f"| {listings} | {pages} | {pages / seconds:,.0f} "
                 f"| {numbers['function_p50']:.1f} | {numbers['function_p95']:.1f} "
                 f"| {numbers['page_p50']:.1f} | {numbers['page_p95']:.1f} "
-                f"| {low if low == high else f'{low}–{high}'} |"
+                f"| {numbers['page_queries']} "
+                f"| {numbers['changed_p50']:.1f} | {numbers['changed_p95']:.1f} "
+                f"| {numbers['changed_queries']} "
+                f"| {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} |"
             )
             print(row)
             rows.append(row)
@@ -151,8 +178,9 @@ def main(argv=None) -> int:
             f"after {WARMUP} warm-up rounds; times in ms",
             "",
             "| German listings | listing pages indexed (all languages) | pages indexed per s "
-            "| function p50 | function p95 | page p50 | page p95 | SQL queries per page |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| function p50 | function p95 | page p50 | page p95 | SQL queries per page "
+            "| page after a change p50 | p95 | SQL queries | peak memory of the process (MB) |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
             *rows,
             "",
         ]

@@ -9,4 +9,6 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory")
 
     def ready(self):
-        from directory import labels  # noqa: F401  (connects the label cache's signals)
+        from directory import facets, labels  # noqa: F401  (labels connects its signals)
+
+        facets.connect_signals()

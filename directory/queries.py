@@ -9,7 +9,7 @@ so the same link works in every language.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
@@ -164,30 +164,84 @@ class Facet:
     multiple: bool = True
 
 
+def _conditions(snap, filters: DirectoryFilters, moment) -> dict[str, int]:
+    conditions = {}
+    for name in (*MULTI_FACETS, *FLAG_FACETS):
+        mask = snap.condition(name, filters, moment)
+        if mask is not None:
+            conditions[name] = mask
+    return conditions
+
+
+def _narrowed(start: int, conditions: dict[str, int], skip: str = "") -> int:
+    for name, mask in conditions.items():
+        if name != skip:
+            start &= mask
+    return start
+
+
+def filter_listings(
+    locale: Locale, filters: DirectoryFilters, candidates=None, moment=None
+) -> list[int]:
+    """Ids of the live listings of ``locale`` that pass ``filters``.
+
+    Without ``candidates``: every such listing, by title. With ``candidates`` (ids, e.g.
+    search results in relevance order): those of them that pass, in their order.
+    Computed in memory (:mod:`directory.facets`); same result as :func:`apply_filters`.
+    """
+    from directory.facets import snapshot
+
+    snap = snapshot(locale)
+    if not filters.active:
+        if candidates is None:
+            return list(snap.ids)
+        return [i for i in candidates if i in snap.position]
+    start = snap.everything if candidates is None else snap.mask_of(candidates)
+    passing = _narrowed(start, _conditions(snap, filters, moment or hours.local_now()))
+    if candidates is None:
+        return snap.ids_of(passing)
+    data = passing.to_bytes((passing.bit_length() + 7) // 8, "little")
+    kept = []
+    for listing_id in candidates:
+        index = snap.position.get(listing_id)
+        if index is not None and index >> 3 < len(data) and data[index >> 3] >> (index & 7) & 1:
+            kept.append(listing_id)
+    return kept
+
+
 def facet_counts(
-    base: QuerySet, filters: DirectoryFilters, locale: Locale, moment=None
+    locale: Locale, filters: DirectoryFilters, candidates=None, moment=None
 ) -> list[Facet]:
-    """Every facet with counts given all *other* selected filters (one query per facet)."""
+    """Every facet with counts given all *other* selected filters.
+
+    Counts cover the live listings of ``locale``, or only ``candidates`` (ids) when given.
+    No query grows with the number of listings: see :mod:`directory.facets`.
+    """
+    from directory.facets import snapshot
+
+    snap = snapshot(locale)
+    start = snap.everything if candidates is None else snap.mask_of(candidates)
+    moment = moment or hours.local_now()
+    conditions = _conditions(snap, filters, moment)
+
+    def count_values(name: str) -> dict[str, int]:
+        eligible = _narrowed(start, conditions, skip=name)
+        return {value: (eligible & mask).bit_count() for value, mask in snap.masks[name].items()}
+
     facets = []
-    taxonomy_facets = [
-        ("action_field", _("Action field"), ActionField, "action_field_links__action_field__code"),
-        ("target_group", _("Target group"), TargetGroup, "target_group_links__target_group__code"),
-        ("district", _("District"), District, "locations__district__code"),
-    ]
-    for name, label, model, path in taxonomy_facets:
-        counts = _counts(apply_filters(base, filters, moment, skip=name), path)
-        terms = model.objects.filter(locale=locale).values_list("code", "name")
-        if not terms:
-            terms = model.objects.filter(locale=Locale.get_default()).values_list("code", "name")
+    for name, label in (
+        ("action_field", _("Action field")),
+        ("target_group", _("Target group")),
+        ("district", _("District")),
+    ):
+        counts = count_values(name)
         options = [
             FacetOption(code, term_name, counts.get(code, 0), code in getattr(filters, name))
-            for code, term_name in terms
+            for code, term_name in snap.labels[name]
         ]
         facets.append(Facet(name, label, [o for o in options if o.count or o.selected]))
 
-    counts = _counts(
-        apply_filters(base, filters, moment, skip="language"), "spoken_languages__language"
-    )
+    counts = count_values("language")
     options = [
         FacetOption(code, language_name(code), counts.get(code, 0), code in filters.language)
         for code in SPOKEN_LANGUAGES
@@ -202,40 +256,46 @@ def facet_counts(
         ("wheelchair", _("Wheelchair accessible")),
         ("open_now", _("Open now")),
     ):
-        count = (
-            apply_filters(base, filters, moment, skip=name)
-            .filter(facet_q(name, DirectoryFilters(**{name: True}), moment))
-            .count()
-        )
+        flag = snap.condition(name, DirectoryFilters(**{name: True}), moment)
+        count = (_narrowed(start, conditions, skip=name) & flag).bit_count()
         flags.append(FacetOption("1", label, count, getattr(filters, name)))
     facets.append(Facet("flags", _("Other"), flags, multiple=False))
     return facets
 
 
-def _counts(qs: QuerySet, path: str) -> dict[str, int]:
-    rows = qs.order_by().values(path).annotate(n=Count("id", distinct=True))
-    return {row[path]: row["n"] for row in rows if row[path]}
+def _attach(listings: dict, relation: str, rows: QuerySet) -> None:
+    """Hand each listing its related rows as if prefetched (``listing.<relation>.all``)."""
+    by_listing: dict[int, list] = {listing_id: [] for listing_id in listings}
+    for row in rows.filter(page_id__in=list(listings)).order_by("page_id", "sort_order", "id"):
+        by_listing[row.page_id].append(row)
+    for listing_id, listing in listings.items():
+        cached = rows.model.objects.all()
+        cached._result_cache = by_listing[listing_id]
+        cached._prefetch_done = True
+        listing.__dict__.setdefault("_prefetched_objects_cache", {})[relation] = cached
 
 
 def listing_cards(ids, with_org: bool = True) -> list[ListingPage]:
-    """Listings by id, in the given order, with everything a card shows prefetched.
+    """Listings by id, in the given order, with everything a card shows loaded.
 
-    The number of queries is fixed, whatever the number of listings.
+    Seven queries (listings, topics, languages, locations, hours, closures, organisations),
+    whatever the number of listings; related rows are read with their taxonomy term in the
+    same query rather than through Django's generic prefetching, which costs more than the
+    queries themselves on a page of twenty cards.
     """
+    from directory.models import Closure, ListingActionField, ListingLanguage, OpeningHours
+
     ids = list(ids)
     if not ids:
         return []
-    listings = {
-        listing.id: listing
-        for listing in ListingPage.objects.filter(id__in=ids).prefetch_related(
-            "action_field_links__action_field",
-            "target_group_links__target_group",
-            "spoken_languages",
-            Prefetch("locations", queryset=ListingLocation.objects.select_related("district")),
-            "opening_hours",
-            "closures",
-        )
-    }
+    listings = {listing.id: listing for listing in ListingPage.objects.filter(id__in=ids)}
+    _attach(
+        listings, "action_field_links", ListingActionField.objects.select_related("action_field")
+    )
+    _attach(listings, "spoken_languages", ListingLanguage.objects.all())
+    _attach(listings, "locations", ListingLocation.objects.select_related("district"))
+    _attach(listings, "opening_hours", OpeningHours.objects.all())
+    _attach(listings, "closures", Closure.objects.all())
     ordered = [listings[i] for i in ids if i in listings]
     if with_org:
         parent_paths = {listing.path[: -Page.steplen] for listing in ordered}

@@ -7,3 +7,8 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = _("Home and network pages")
+
+    def ready(self):
+        from home import content_cache
+
+        content_cache.connect_signals()

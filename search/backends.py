@@ -9,7 +9,10 @@ publish at most ``TIMEOUT`` once.
 
 :func:`search_elasticsearch` returns listing ids in ES relevance order or raises
 :class:`ElasticsearchUnavailable`; :func:`search.query.search_listings` then logs a warning
-and answers the same request from the database index.
+and answers the same request from the database index. The query carries the editors'
+synonyms and the "did you mean" correction from the project's own analysis
+(:func:`search.query.word_alternatives`), asks Elasticsearch for fuzzy matches (typos) and
+also searches the German index, whose hits follow as the visitor's language version.
 """
 
 from modelsearch.backends.elasticsearch9 import (
@@ -17,12 +20,14 @@ from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9SearchBackend,
 )
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import PlainText
+from wagtail.search.query import And, Boost, Fuzzy, Or, PlainText
 
 from search.es_config import backend_name
 
 SOURCE_LANGUAGE = "de"
 MAX_HITS = 1000
+# Synonyms and corrections count a little less than the word as typed.
+ALTERNATIVE_BOOST = 0.9
 
 
 class ElasticsearchUnavailable(Exception):
@@ -63,28 +68,72 @@ class LocaleElasticsearchBackend(Elasticsearch9SearchBackend):
 SearchBackend = LocaleElasticsearchBackend
 
 
-def listing_query(words: list[str], operator: str):
-    """The query object the project sends: the visitor's words, all (``and``) or any."""
-    return PlainText(" ".join(words), operator=operator)
+def listing_query(alternatives: list[list[str]], operator: str):
+    """The query the project sends for the visitor's words.
+
+    ``alternatives`` holds, per query word, the typed word first and then its synonyms
+    and correction. Each word matches as typed, fuzzily (typos; Elasticsearch's
+    ``fuzziness: AUTO``) or through an alternative (a little lower). ``operator="and"``
+    asks for every word, ``"or"`` for any.
+    """
+    per_word = []
+    for typed, *others in alternatives:
+        parts = [PlainText(typed), Fuzzy(typed)]
+        parts += [Boost(PlainText(other), ALTERNATIVE_BOOST) for other in others]
+        per_word.append(Or(parts))
+    if len(per_word) == 1:
+        return per_word[0]
+    return And(per_word) if operator == "and" else Or(per_word)
 
 
-def search_elasticsearch(words: list[str], language: str) -> list[int]:
-    """Listing page ids of ``language``'s index, best first: all words, then any word."""
-    from elastic_transport import TransportError
-    from elasticsearch import ApiError
-
+def _search_index(language: str, alternatives: list[list[str]]) -> list[int]:
+    """Listing ids from one language's index, best first: all words, then any word."""
     from directory.models import ListingPage
 
     backend = get_search_backend(backend_name(language))
-    ids: list[int] = []
+    ids: dict[int, None] = {}
+    operators = ("and", "or") if len(alternatives) > 1 else ("and",)
+    for operator in operators:
+        results = backend.search(
+            listing_query(alternatives, operator), ListingPage, order_by_relevance=True
+        )
+        for page in results[:MAX_HITS]:
+            ids.setdefault(page.pk, None)
+    return list(ids)
+
+
+def search_elasticsearch(alternatives: list[list[str]], locale) -> list[int]:
+    """Listing page ids of ``locale``, best first, or :class:`ElasticsearchUnavailable`.
+
+    Matches in the visitor's language come first; then listings whose German source text
+    matches (German official words typed in any interface), as their version in
+    ``locale``.
+    """
+    from elastic_transport import TransportError
+    from elasticsearch import ApiError
+
+    language = locale.language_code.split("-")[0]
     try:
-        for operator in ("and", "or"):
-            results = backend.search(
-                listing_query(words, operator), ListingPage, order_by_relevance=True
-            )
-            for page in results[:MAX_HITS]:
-                if page.pk not in ids:
-                    ids.append(page.pk)
+        ids = _search_index(language, alternatives)
+        german = _search_index(SOURCE_LANGUAGE, alternatives) if language != SOURCE_LANGUAGE else []
     except (TransportError, ApiError) as error:
         raise ElasticsearchUnavailable(str(error)) from error
+    seen = set(ids)
+    ids += [i for i in in_locale(german, locale) if i not in seen]
     return ids
+
+
+def in_locale(ids: list[int], locale) -> list[int]:
+    """The versions in ``locale`` (translation or alias) of listings ``ids``, in their order."""
+    from directory.models import ListingPage
+
+    if not ids:
+        return []
+    keys = dict(ListingPage.objects.filter(id__in=ids).values_list("id", "translation_key"))
+    local = dict(
+        ListingPage.objects.filter(
+            locale=locale, translation_key__in=set(keys.values())
+        ).values_list("translation_key", "id")
+    )
+    found = (local.get(keys.get(listing_id)) for listing_id in ids)
+    return list(dict.fromkeys(i for i in found if i is not None))

@@ -28,7 +28,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from wagtail.models import Locale
 
-from directory.queries import DirectoryFilters, apply_filters, live_listings
+from directory.facets import snapshot
+from directory.queries import DirectoryFilters, filter_listings
 from search.analysis import analyze, normalize, tokenize
 
 logger = logging.getLogger(__name__)
@@ -140,6 +141,29 @@ def synonym_map(language: str) -> dict[str, set[tuple[str, ...]]]:
     return _synonyms[language][1]
 
 
+def synonym_words(language: str) -> dict[str, list[str]]:
+    """{stem of a one-word synonym: the other words of its groups, as editors wrote them}.
+
+    The Elasticsearch path sends words, not stems: Elasticsearch analyses them itself.
+    """
+    from search.models import Synonym
+
+    key = f"words:{language}"
+    cached = _synonyms.get(key)
+    if cached and cached[0] > time.monotonic():
+        return cached[1]
+    mapping: dict[str, list[str]] = defaultdict(list)
+    for synonym in Synonym.objects.filter(language=language):
+        words = synonym.term_list()
+        for word in words:
+            stems = analyze(word, language)
+            if len(stems) == 1:
+                mapping[stems[0]].extend(other for other in words if other != word)
+    with _lock:
+        _synonyms[key] = (time.monotonic() + VOCABULARY_SECONDS, dict(mapping))
+    return _synonyms[key][1]
+
+
 def forget_synonyms(**kwargs) -> None:
     """Drop cached synonyms (connected to the Synonym model's save and delete signals)."""
     with _lock:
@@ -236,6 +260,24 @@ def _phrase_terms(words: list[QueryWord]) -> set[str]:
     return pairs
 
 
+def word_alternatives(words: list[QueryWord], language: str) -> list[list[str]]:
+    """Per query word: the typed word, then its synonyms (visitor's language and German, as
+    editors wrote them) and its "did you mean" correction, for Elasticsearch, which analyses
+    words itself. Typos are also left to Elasticsearch's own fuzzy matching."""
+    languages = [language] if language == SOURCE_LANGUAGE else [language, SOURCE_LANGUAGE]
+    alternatives = []
+    for word in words:
+        found = [word.word]
+        for lang in languages:
+            stems = analyze(word.word, lang)
+            if len(stems) == 1:
+                found += synonym_words(lang).get(stems[0], [])
+        if word.correction:
+            found.append(word.correction)
+        alternatives.append(list(dict.fromkeys(found)))
+    return alternatives
+
+
 # --- search ----------------------------------------------------------------------------------
 
 
@@ -254,12 +296,9 @@ def search_listings(
     query = clean_query(raw)
     locale = locale or Locale.get_active()
     language = locale.language_code.split("-")[0]
-    qs = live_listings(locale)
-    if filters is not None:
-        qs = apply_filters(qs, filters)
+    filters = filters or DirectoryFilters()
     if not query:
-        ids = list(qs.order_by("title", "id").values_list("id", flat=True))
-        return SearchResults(query, ids, language=language)
+        return SearchResults(query, filter_listings(locale, filters), language=language)
 
     words = analyse_query(query, language, locale.id)
     suggestion = ""
@@ -271,27 +310,31 @@ def search_listings(
         from search.backends import ElasticsearchUnavailable, search_elasticsearch
 
         try:
-            found = search_elasticsearch([word.word for word in words], language)
+            found = search_elasticsearch(word_alternatives(words, language), locale)
         except ElasticsearchUnavailable as error:
             logger.warning("Elasticsearch unavailable, searching the database: %s", error)
         else:
-            allowed = set(qs.filter(id__in=found).values_list("id", flat=True))
-            return SearchResults(query, [i for i in found if i in allowed], suggestion, language)
+            ids = filter_listings(locale, filters, found)
+            return SearchResults(query, ids, suggestion, language)
 
     lookup: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for index, word in enumerate(words):
         for term, factor in word.terms.items():
             lookup[term].append((index, factor))
     phrases = _phrase_terms(words)
-    rows = ListingTerm.objects.filter(
-        locale=locale, term__in=[*lookup, *phrases], page_id__in=qs.values("id")
-    ).values_list("page_id", "term", "weight")
+    # Which listings are live, public and current is known in memory (directory.facets).
+    live = snapshot(locale).position
+    rows = ListingTerm.objects.filter(locale=locale, term__in=[*lookup, *phrases]).values_list(
+        "page_id", "term", "weight"
+    )
 
     # Per query word: the best match counts fully, further matches (other fields' words,
     # compounds) a little; adjacent words found together add half their weight.
     best: dict[int, list[float]] = {}
     extra: dict[int, float] = defaultdict(float)
     for page_id, term, weight in rows:
+        if page_id not in live:
+            continue
         if term in phrases:
             extra[page_id] += PHRASE_FACTOR * weight
         scores = best.setdefault(page_id, [0.0] * len(words))
@@ -307,6 +350,8 @@ def search_listings(
             page_id,
         ),
     )
+    if filters.active:
+        ranked = filter_listings(locale, filters, ranked)
     return SearchResults(query, ranked, suggestion, language)
 
 

@@ -9,9 +9,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from directory.cards import listing_cards_html
 from directory.models.index import MAX_PAGE_NUMBER, PAGE_SIZE
-from directory.queries import facet_counts, listing_cards, live_listings, parse_filters
+from directory.queries import facet_counts, filter_listings, parse_filters
 from search.query import (
+    SearchResults,
+    clean_query,
     distances_km,
     echo_query,
     parse_position,
@@ -21,8 +24,8 @@ from search.query import (
     suggest,
 )
 
-# Facet counts and distances cover at most this many of the best matches, so the id lists
-# sent to the database stay far below SQLite's limit of 32,766 parameters.
+# Distances cover at most this many of the best matches, so the id list sent to the
+# database stays far below SQLite's limit of 32,766 parameters.
 MAX_LISTED_IDS = 10_000
 
 
@@ -38,8 +41,12 @@ def search(request):
     raw = request.GET.get("q", "")
     locale = Locale.get_active()
     filters = parse_filters(request.GET)
-    results = search_listings(raw, filters=filters, locale=locale)
-    ids = results.ids
+    # An empty query needs no search: the candidates are then every listing.
+    results = search_listings(raw, locale=locale) if clean_query(raw) else SearchResults("")
+    # The text decides the candidates, the filters narrow them (in memory, in their order);
+    # facets count the candidates given the other filters.
+    candidates = results.ids if results.query else None
+    ids = filter_listings(locale, filters, candidates)
     position = parse_position(request.GET.get("lat"), request.GET.get("lon"))
     distances = {}
     if position is not None:
@@ -48,19 +55,13 @@ def search(request):
         ids = sort_by_distance(ids[:MAX_LISTED_IDS], distances) + ids[MAX_LISTED_IDS:]
 
     searched = bool(results.query or filters.active)
-    facets = []
-    if searched:
-        matched = search_listings(raw, locale=locale).ids if filters.active else results.ids
-        base = live_listings(locale)
-        if results.query:
-            base = base.filter(id__in=matched[:MAX_LISTED_IDS])
-        facets = facet_counts(base, filters, locale)
+    facets = facet_counts(locale, filters, candidates) if searched else []
     if results.query and not ids and not filters.active:
         record_failed_search(results.query, results.language)
 
     paginator = Paginator(ids, PAGE_SIZE)
     page = paginator.page(min(int(number), paginator.num_pages))
-    listings = listing_cards(page.object_list)
+    listings = listing_cards_html(request, page.object_list)
     for listing in listings:
         listing.distance_km = distances.get(listing.id)
 

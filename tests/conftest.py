@@ -13,6 +13,16 @@ from home.factories import HomePageFactory
 from home.models import HomePage
 
 
+@pytest.fixture(autouse=True)
+def fresh_directory_snapshots():
+    """Rolled-back test data sends no signal: start every test with outdated snapshots."""
+    from directory.facets import forget_directory
+
+    forget_directory()
+    yield
+    forget_directory()
+
+
 @pytest.fixture
 def locale_de(db):
     return Locale.objects.get(language_code="de")

@@ -35,13 +35,8 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def directory(self, request):
         """The filterable list of listings; filter state lives in the query string."""
-        from directory.queries import (
-            apply_filters,
-            facet_counts,
-            listing_cards,
-            live_listings,
-            parse_filters,
-        )
+        from directory.cards import listing_cards_html
+        from directory.queries import facet_counts, filter_listings, parse_filters
 
         number = request.GET.get("page", "1")
         if not number.isdigit() or not 1 <= int(number) <= MAX_PAGE_NUMBER:
@@ -52,9 +47,7 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
             )
         filters = parse_filters(request.GET)
         locale = Locale.get_active()
-        base = live_listings(locale)
-        matching = apply_filters(base, filters).order_by("title", "id")
-        paginator = Paginator(matching.values_list("id", flat=True), PAGE_SIZE)
+        paginator = Paginator(filter_listings(locale, filters), PAGE_SIZE)
         try:
             page = paginator.page(int(number))
         except (EmptyPage, PageNotAnInteger):
@@ -63,9 +56,9 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
         context.update(
             {
                 "filters": filters,
-                "facets": facet_counts(base, filters, locale),
+                "facets": facet_counts(locale, filters),
                 "page_obj": page,
-                "listings": listing_cards(page.object_list),
+                "listings": listing_cards_html(request, page.object_list),
                 "result_count": paginator.count,
                 "filter_query": "&".join(f"{k}={v}" for k, v in filters.as_query_items()),
             }

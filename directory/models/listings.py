@@ -192,6 +192,7 @@ class ListingPage(BasePage):
         *BasePage.search_fields,
         index.SearchField("summary", boost=4),
         index.SearchField("description"),
+        index.SearchField("organisation_name", boost=0.5),
         index.AutocompleteField("summary"),
         index.RelatedFields("keywords", [index.SearchField("name", boost=3)]),
         index.RelatedFields(
@@ -240,6 +241,11 @@ class ListingPage(BasePage):
         from directory.models import OrganisationPage
 
         return OrganisationPage.objects.filter(path=self.path[: -self.steplen]).first()
+
+    def organisation_name(self) -> str:
+        """The organisation's name, searchable with every listing (lowest weight)."""
+        organisation = self.organisation
+        return organisation.title if organisation else ""
 
     @property
     def kind_label(self):

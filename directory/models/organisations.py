@@ -96,17 +96,16 @@ class OrganisationPage(BasePage):
             return ""
         return f"{self.street}, {self.postcode} {self.city}".strip()
 
-    def listings(self):
-        """The live listings of this organisation, with what their cards show."""
-        from directory.queries import listing_cards
+    def listings(self, request=None):
+        """Cards of the live listings of this organisation."""
+        from directory.cards import listing_cards_html
 
-        return listing_cards(
-            self.get_children().live().public().values_list("id", flat=True), with_org=False
-        )
+        ids = self.get_children().live().public().values_list("id", flat=True)
+        return listing_cards_html(request, ids, hide_organisation=True)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["listings"] = self.listings()
+        context["listings"] = self.listings(request)
         return context
 
 

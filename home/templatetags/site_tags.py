@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from directory.languages import language_autonym
 from home.alternates import routed_suffix
+from home.content_cache import cached
 
 register = template.Library()
 
@@ -45,14 +46,12 @@ def language_links(context):
     Each entry is a dict with ``code``, ``name`` (in the language's own script), ``url`` and
     ``current``. A language without a live translation of the page links to its home page.
     """
-    from home.models import HomePage
+    from home.context_processors import live_homes
 
     request = context.get("request")
     page = context.get("page")
     current = get_language()
-    homes = {
-        home.locale.language_code: home for home in HomePage.objects.live().select_related("locale")
-    }
+    homes = live_homes()
     targets = {}
     if isinstance(page, Page) and hasattr(page, "translations_for_switcher"):
         targets[page.locale.language_code] = page
@@ -106,7 +105,10 @@ def main_menu(context):
     home = context.get("site_home")
     if home is None:
         return []
-    return list(home.get_children().live().public().in_menu().not_type(DirectoryIndexPage))
+    return cached(
+        ("main-menu", home.id),
+        lambda: list(home.get_children().live().public().in_menu().not_type(DirectoryIndexPage)),
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -25,7 +25,13 @@ from directory.factories import (
 )
 from directory.models import ListingStatus, Weekday
 from directory.models.index import MAX_PAGE_NUMBER, PAGE_SIZE
-from directory.queries import DirectoryFilters, facet_counts, live_listings
+from directory.queries import (
+    DirectoryFilters,
+    apply_filters,
+    facet_counts,
+    filter_listings,
+    live_listings,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -278,7 +284,7 @@ def test_selected_facet_options_are_marked_selected(client, directory_page, cata
 
 def test_facet_counts_function_counts_given_the_other_filters(catalogue, locale_de):
     filters = DirectoryFilters(language=["ar"], free=True)
-    facets = counts(facet_counts(live_listings(locale_de), filters, locale_de))
+    facets = counts(facet_counts(locale_de, filters))
 
     # Languages among free listings; "free" among Arabic-speaking listings.
     assert facets["language"] == {"ar": 3, "uk": 1, "ru": 1}
@@ -291,9 +297,52 @@ def test_facet_counts_function_counts_given_the_other_filters(catalogue, locale_
 def test_facet_counts_never_count_ended_unpublished_or_other_language_listings(
     catalogue, locale_de
 ):
-    facets = counts(facet_counts(live_listings(locale_de), DirectoryFilters(), locale_de))
+    facets = counts(facet_counts(locale_de, DirectoryFilters()))
     assert facets["action_field"]["sprache"] == 3
     assert facets["language"]["ar"] == 4
+
+
+FILTER_COMBINATIONS = [
+    DirectoryFilters(),
+    DirectoryFilters(action_field=["sprache"]),
+    DirectoryFilters(action_field=["sprache", "schule-bildung"], free=True),
+    DirectoryFilters(target_group=["frauen", "jugendliche"], district=["altstadt"]),
+    DirectoryFilters(language=["ar"], wheelchair=True),
+    DirectoryFilters(language=["fa", "uk"], district=["sudenburg", "altstadt"]),
+    DirectoryFilters(open_now=True),
+    DirectoryFilters(open_now=True, language=["uk"], free=True),
+    DirectoryFilters(action_field=["frauen-maedchen"], target_group=["frauen"], wheelchair=True),
+    DirectoryFilters(language=["ti"]),
+    DirectoryFilters(district=["sudenburg"], free=True, wheelchair=True, open_now=True),
+]
+
+
+@pytest.mark.parametrize("filters", FILTER_COMBINATIONS)
+def test_in_memory_filters_select_what_the_sql_filters_select(catalogue, locale_de, filters):
+    """The pages filter in memory, the API in SQL: both must agree, in title order."""
+    expected = list(
+        apply_filters(live_listings(locale_de), filters)
+        .order_by("title", "id")
+        .values_list("id", flat=True)
+    )
+    assert filter_listings(locale_de, filters) == expected
+    candidates = list(reversed(expected)) + [catalogue["hidden_ended"].id]
+    assert filter_listings(locale_de, filters, candidates) == list(reversed(expected))
+
+
+def test_a_published_change_reaches_the_directory_at_once(client, directory_page, catalogue):
+    before = counts(get_directory(client, directory_page).context["facets"])
+    listing = catalogue["elterncafe"]
+    listing.is_free = False
+    listing.save_revision().publish()
+
+    after = get_directory(client, directory_page, "free=1")
+    assert titles(catalogue, "elterncafe") & listed_titles(after) == set()
+    assert counts(after.context["facets"])["free"] == before["free"] - 1
+
+    listing.unpublish()
+    response = get_directory(client, directory_page)
+    assert listing.title not in listed_titles(response)
 
 
 def test_unknown_filter_values_are_ignored_and_reported(client, directory_page, catalogue):

@@ -2,6 +2,7 @@
 the fallback to the database against a closed loopback port, and, when
 ``ELASTICSEARCH_URL`` is set, searching a live cluster."""
 
+import json
 import logging
 import socket
 import time
@@ -14,9 +15,10 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from directory.models import ListingPage
-from search.backends import listing_query
+from search.backends import in_locale, listing_query
 from search.es_config import LANGUAGE_ANALYZERS, backend_name, elasticsearch_backends
-from search.query import search_listings
+from search.models import Synonym
+from search.query import analyse_query, search_listings, word_alternatives
 from tests.search.test_search_page import publish_listing
 
 pytestmark = pytest.mark.django_db
@@ -65,25 +67,87 @@ def test_the_listing_mapping_has_the_searchable_fields(dead_elasticsearch):
         assert name in field_names
 
 
+def compiled(language, query):
+    backend = get_search_backend(backend_name(language))
+    return backend.query_compiler_class(ListingPage.objects.all(), query).get_query()
+
+
+def match_texts(body) -> list[tuple[str, bool]]:
+    """(query text, fuzzy?) of every match clause in a compiled query body."""
+    found = []
+    if isinstance(body, dict):
+        for key, value in body.items():
+            if key in ("match", "multi_match") and isinstance(value, dict):
+                clause = value if key == "multi_match" else next(iter(value.values()))
+                if isinstance(clause, dict):  # not the content type filter
+                    found.append((clause["query"], clause.get("fuzziness") == "AUTO"))
+            else:
+                found += match_texts(value)
+    elif isinstance(body, list):
+        for item in body:
+            found += match_texts(item)
+    return found
+
+
 def test_the_query_body_asks_for_all_words_then_any_word(dead_elasticsearch):
-    backend = get_search_backend(backend_name("ar"))
+    alternatives = [["aufenthaltstitel"], ["jobcenter"]]
     bodies = {
-        operator: backend.query_compiler_class(
-            ListingPage.objects.all(), listing_query(["aufenthaltstitel", "jobcenter"], operator)
-        ).get_query()
+        operator: compiled("ar", listing_query(alternatives, operator))
         for operator in ("and", "or")
     }
-    for body in bodies.values():
-        match = body["bool"]["must"]["multi_match"]
-        assert match["query"] == "aufenthaltstitel jobcenter"
-        # Boosted fields (summary, labels) are searched with their boosts.
-        assert any("^" in name for name in match["fields"])
+    for operator, body in bodies.items():
+        texts = match_texts(body)
+        # Each word as typed and fuzzily (typos), in every searched field.
+        for word in ("aufenthaltstitel", "jobcenter"):
+            assert (word, False) in texts and (word, True) in texts, operator
         assert body["bool"]["filter"] == {
             "match": {"_django_content_type": "directory.ListingPage"}
         }
-    assert bodies["and"]["bool"]["must"]["multi_match"]["operator"] == "and"
-    # "or" is Elasticsearch's default: the compiler leaves it out.
-    assert bodies["or"]["bool"]["must"]["multi_match"].get("operator", "or") == "or"
+    # All words: one "must" per word; any word: "should" only.
+    assert '"must"' in json.dumps(bodies["and"]["bool"]["must"])
+    assert '"must"' not in json.dumps(bodies["or"]["bool"]["must"])
+
+
+def test_the_query_carries_the_editors_synonyms_and_the_correction(dead_elasticsearch):
+    Synonym.objects.create(language="de", terms="Deutschkurs, Sprachkurs, Integrationskurs")
+    Synonym.objects.create(language="ar", terms="دورة لغة, درس")
+    german = Locale.objects.get(language_code="de")
+    arabic = Locale.objects.get_or_create(language_code="ar")[0]
+
+    words = analyse_query("Deutschkurs", "de", german.id)
+    alternatives = word_alternatives(words, "de")
+    # The typed word (normalised), then the other words of its group as editors wrote them.
+    assert alternatives == [["deutschkurs", "Sprachkurs", "Integrationskurs"]]
+    texts = match_texts(compiled("de", listing_query(alternatives, "and")))
+    assert {text for text, _fuzzy in texts} == {"deutschkurs", "Sprachkurs", "Integrationskurs"}
+    # The typed word is also matched fuzzily; synonyms are not blurred further.
+    assert ("deutschkurs", True) in texts and ("Sprachkurs", True) not in texts
+
+    # In the Arabic interface the German synonyms apply too (German official words).
+    words = analyse_query("Deutschkurs درس", "ar", arabic.id)
+    alternatives = word_alternatives(words, "ar")
+    assert alternatives[0][0] == "deutschkurs" and "Integrationskurs" in alternatives[0]
+    assert alternatives[1] == ["درس", "دورة لغة"]
+
+
+def test_a_typo_sends_the_closest_indexed_word_too(dead_elasticsearch, organisation):
+    publish_listing(organisation, "Integrationskurs am Abend", "Deutsch lernen.")
+    german = Locale.objects.get(language_code="de")
+    words = analyse_query("Intgrationskurs", "de", german.id)
+    assert word_alternatives(words, "de") == [["intgrationskurs", "integrationskurs"]]
+
+
+def test_german_hits_are_shown_as_the_visitors_language_version(organisation, locale_en):
+    first = publish_listing(organisation, "Beratung zum Aufenthaltstitel", "Aufenthalt.")
+    second = publish_listing(organisation, "Jobcenter-Sprechstunde", "Bürgergeld.")
+    english = first.copy_for_translation(locale_en, copy_parents=True)
+    english.title = "Residence permit counselling"
+    english.save_revision().publish()
+
+    # The translation stands in for its German source; a listing without one is left out.
+    assert in_locale([second.id, first.id], locale_en) == [english.id]
+    assert in_locale([second.id, first.id], organisation.locale) == [second.id, first.id]
+    assert in_locale([], locale_en) == []
 
 
 def test_each_backend_indexes_only_its_own_language(dead_elasticsearch, organisation):

@@ -103,6 +103,32 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def cache_from_url(url: str) -> dict:
+    """A CACHES entry from ``CACHE_URL``: empty or ``locmem://`` (one process),
+    ``file:///absolute/folder`` (shared by the processes of one machine) or
+    ``redis://host:port/db`` (shared by several machines; needs the ``redis`` package)."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    if not url or url == "locmem://":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if url.startswith("file://") and url[len("file://") :].startswith("/"):
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": url[len("file://") :],
+        }
+    if url.startswith(("redis://", "rediss://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ImproperlyConfigured(
+        f"CACHE_URL {url!r} is not understood: use locmem://, file:///absolute/folder "
+        "or redis://host:port/db."
+    )
+
+
+# The published content's version token and rendered listing cards live here
+# (home.content_cache): with several server processes it must be shared between them.
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
