@@ -51,8 +51,8 @@ bench: install ## Measure server time and SQL queries per request; writes bench/
 bench-hsds: install ## HSDS import throughput (3,000 services) and API p95; writes bench/results-hsds.md.
 	$(BIN)/python bench/hsds.py
 
-bench-search: install ## Search p50/p95, SQL queries and indexing speed at 300 and 3,000 listings.
-	$(BIN)/python bench/search.py --sizes 300,3000
+bench-search: install ## Search p50/p95, SQL queries, memory and indexing speed at 300, 3,000 and 30,000 listings.
+	$(BIN)/python bench/search.py --sizes 300,3000,30000
 
 reindex: install ## Rebuild the search index (database and, if configured, Elasticsearch).
 	$(MANAGE) update_index

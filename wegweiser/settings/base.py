@@ -110,12 +110,15 @@ def cache_from_url(url: str) -> dict:
     ``redis://host:port/db`` (shared by several machines; needs the ``redis`` package)."""
     from django.core.exceptions import ImproperlyConfigured
 
+    # Room for a few thousand rendered listing cards (about 2 KB each).
+    options = {"MAX_ENTRIES": 5000}
     if not url or url == "locmem://":
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": options}
     if url.startswith("file://") and url[len("file://") :].startswith("/"):
         return {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": url[len("file://") :],
+            "OPTIONS": options,
         }
     if url.startswith(("redis://", "rediss://")):
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
