@@ -34,6 +34,7 @@ from directory.models import (
     TargetGroup,
 )
 from directory.models.listings import Closure
+from home.content_cache import content_changed
 
 # Text fields a translation may change; every other value is synchronised from German.
 TRANSLATED_FIELDS = (
@@ -379,6 +380,7 @@ class Importer:
                 }
                 if any(getattr(term, k) != v for k, v in values.items()):
                     model.objects.filter(pk=term.pk).update(**values)
+                    content_changed()  # an update sends no signal: labels on cached cards
             self._terms[key] = term
         return self._terms[key]
 

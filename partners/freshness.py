@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision
 
+from home.content_cache import content_changed
 from home.i18n import SOURCE_LANGUAGE
 
 STILL_CORRECT_ACTION = "partners.still_correct"
@@ -49,6 +50,8 @@ def confirm_still_correct(listing, user=None, today: datetime.date | None = None
             revision.save(update_fields=["content"])
     ReviewReminder.objects.filter(translation_key=key).delete()
     log(instance=listing, action=STILL_CORRECT_ACTION, user=user)
+    # The rows changed without a save: cached cards must show the new date.
+    content_changed()
     return updated
 
 

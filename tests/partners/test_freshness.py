@@ -41,6 +41,17 @@ def test_still_correct_covers_every_language_in_one_click(client, world):
         assert "data-stale" not in html, page.locale
 
 
+def test_cards_show_the_confirmation_at_once(client, world):
+    age(world.listing_a, 400)
+    organisation = world.listing_a.get_parent()
+    # The organisation page's cards are rendered once and then kept (directory.cards).
+    assert "data-stale" in client.get(organisation.url).content.decode()
+    client.force_login(world.editor_a)
+    client.post(f"/admin/partners/still-correct/{world.listing_a.id}/")
+    client.logout()
+    assert "data-stale" not in client.get(organisation.url).content.decode()
+
+
 def test_still_correct_is_refused_for_another_partners_listing(client, world):
     old = age(world.listing_b, 400)
     client.force_login(world.editor_a)
