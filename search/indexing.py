@@ -200,6 +200,17 @@ def page_terms(page, context: _Context) -> tuple[dict[str, float], dict[str, str
     return terms, words
 
 
+def analysed_text(page) -> str:
+    """A listing's one-word terms as this project's analysis makes them, space-separated.
+
+    Indexed into Elasticsearch with its ``whitespace`` analyzer (``ListingPage.search_fields``)
+    so that Elasticsearch matches the same stems as the database index: Arabic and Persian
+    letter variants, Ukrainian lemmas and the German source text of translations included.
+    """
+    terms, _words = page_terms(page, _Context([page]))
+    return " ".join(sorted(term for term in terms if " " not in term))
+
+
 def _write(pages_terms: list[tuple[object, dict[str, float], dict[str, str]]]) -> None:
     """Replace the pages' rows. Plain SQL: building thousands of model instances (and the
     delete collector, which global delete signals force) cost more than the analysis."""

@@ -262,8 +262,9 @@ def _phrase_terms(words: list[QueryWord]) -> set[str]:
 
 def word_alternatives(words: list[QueryWord], language: str) -> list[list[str]]:
     """Per query word: the typed word, then its synonyms (visitor's language and German, as
-    editors wrote them) and its "did you mean" correction, for Elasticsearch, which analyses
-    words itself. Typos are also left to Elasticsearch's own fuzzy matching."""
+    editors wrote them), its "did you mean" correction and the project's own stems of all
+    of these (matched exactly in the ``analysed_terms`` field), for Elasticsearch. Typos are
+    also left to Elasticsearch's own fuzzy matching."""
     languages = [language] if language == SOURCE_LANGUAGE else [language, SOURCE_LANGUAGE]
     alternatives = []
     for word in words:
@@ -274,6 +275,9 @@ def word_alternatives(words: list[QueryWord], language: str) -> list[list[str]]:
                 found += synonym_words(lang).get(stems[0], [])
         if word.correction:
             found.append(word.correction)
+        found += sorted(
+            term for term, factor in word.terms.items() if factor >= FUZZY and " " not in term
+        )
         alternatives.append(list(dict.fromkeys(found)))
     return alternatives
 

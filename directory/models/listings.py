@@ -193,6 +193,13 @@ class ListingPage(BasePage):
         index.SearchField("summary", boost=4),
         index.SearchField("description"),
         index.SearchField("organisation_name", boost=0.5),
+        # The project's own analysis (search.indexing), for Elasticsearch: the query sends
+        # the same stems (search.query.word_alternatives), so both sides agree on Arabic and
+        # Persian letter variants, Ukrainian lemmas and German source words.
+        index.SearchField(
+            "analysed_terms",
+            es_extra={"analyzer": "whitespace", "search_analyzer": "whitespace"},
+        ),
         index.AutocompleteField("summary"),
         index.RelatedFields("keywords", [index.SearchField("name", boost=3)]),
         index.RelatedFields(
@@ -246,6 +253,12 @@ class ListingPage(BasePage):
         """The organisation's name, searchable with every listing (lowest weight)."""
         organisation = self.organisation
         return organisation.title if organisation else ""
+
+    def analysed_terms(self) -> str:
+        """The listing's stems as the project's search analyses them (for Elasticsearch)."""
+        from search.indexing import analysed_text
+
+        return analysed_text(self)
 
     @property
     def kind_label(self):

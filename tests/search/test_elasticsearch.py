@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from directory.models import ListingPage
+from search.analysis import analyze
 from search.backends import in_locale, listing_query
 from search.es_config import LANGUAGE_ANALYZERS, backend_name, elasticsearch_backends
 from search.models import Synonym
@@ -65,6 +66,25 @@ def test_the_listing_mapping_has_the_searchable_fields(dead_elasticsearch):
     field_names = " ".join(properties)
     for name in ("title", "summary", "description"):
         assert name in field_names
+    analysed = next(value for key, value in properties.items() if "analysed_terms" in key)
+    assert analysed["analyzer"] == analysed["search_analyzer"] == "whitespace"
+    # The organisation's name is searched with the lowest boost (given at query time).
+    body = json.dumps(compiled("de", listing_query([["caritas"]], "and")))
+    assert '"boost": 0.5' in body
+
+
+def test_the_analysed_field_holds_the_projects_stems(organisation, locale_en):
+    page = publish_listing(organisation, "Integrationskurse für Frauen", "Deutsch lernen.")
+    terms = page.analysed_terms().split()
+    for word in ("Integrationskurse", "Frauen", "lernen", "Caritas"):
+        assert analyze(word, "de")[0] in terms, word
+    english = page.copy_for_translation(locale_en, copy_parents=True)
+    english.title = "Integration courses for women"
+    english.save_revision().publish()
+    terms = ListingPage.objects.get(id=english.id).specific.analysed_terms().split()
+    # The English words, and the German source text (German words in every interface).
+    assert analyze("women", "en")[0] in terms
+    assert analyze("Integrationskurse", "de")[0] in terms
 
 
 def compiled(language, query):
@@ -116,10 +136,13 @@ def test_the_query_carries_the_editors_synonyms_and_the_correction(dead_elastics
 
     words = analyse_query("Deutschkurs", "de", german.id)
     alternatives = word_alternatives(words, "de")
-    # The typed word (normalised), then the other words of its group as editors wrote them.
-    assert alternatives == [["deutschkurs", "Sprachkurs", "Integrationskurs"]]
+    # The typed word (normalised), then the other words of its group as editors wrote them,
+    # then the project's stems of all three (for the whitespace-analysed field).
+    assert alternatives[0][:3] == ["deutschkurs", "Sprachkurs", "Integrationskurs"]
+    stems = {analyze(word, "de")[0] for word in ("Deutschkurs", "Sprachkurs", "Integrationskurs")}
+    assert stems <= set(alternatives[0])
     texts = match_texts(compiled("de", listing_query(alternatives, "and")))
-    assert {text for text, _fuzzy in texts} == {"deutschkurs", "Sprachkurs", "Integrationskurs"}
+    assert {"deutschkurs", "Sprachkurs", "Integrationskurs"} <= {text for text, _f in texts}
     # The typed word is also matched fuzzily; synonyms are not blurred further.
     assert ("deutschkurs", True) in texts and ("Sprachkurs", True) not in texts
 
@@ -127,14 +150,16 @@ def test_the_query_carries_the_editors_synonyms_and_the_correction(dead_elastics
     words = analyse_query("Deutschkurs درس", "ar", arabic.id)
     alternatives = word_alternatives(words, "ar")
     assert alternatives[0][0] == "deutschkurs" and "Integrationskurs" in alternatives[0]
-    assert alternatives[1] == ["درس", "دورة لغة"]
+    assert alternatives[1][:2] == ["درس", "دورة لغة"]
 
 
 def test_a_typo_sends_the_closest_indexed_word_too(dead_elasticsearch, organisation):
     publish_listing(organisation, "Integrationskurs am Abend", "Deutsch lernen.")
     german = Locale.objects.get(language_code="de")
     words = analyse_query("Intgrationskurs", "de", german.id)
-    assert word_alternatives(words, "de") == [["intgrationskurs", "integrationskurs"]]
+    alternatives = word_alternatives(words, "de")
+    assert alternatives[0][:2] == ["intgrationskurs", "integrationskurs"]
+    assert analyze("Integrationskurs", "de")[0] in alternatives[0]
 
 
 def test_german_hits_are_shown_as_the_visitors_language_version(organisation, locale_en):
