@@ -255,10 +255,13 @@ class ListingPage(BasePage):
         return organisation.title if organisation else ""
 
     def analysed_terms(self) -> str:
-        """The listing's stems as the project's search analyses them (for Elasticsearch)."""
+        """The listing's stems as the project's search analyses them, for Elasticsearch
+        (empty without it: the database backend has the project's own index)."""
+        from django.conf import settings
+
         from search.indexing import analysed_text
 
-        return analysed_text(self)
+        return analysed_text(self) if settings.ELASTICSEARCH_URL else ""
 
     @property
     def kind_label(self):

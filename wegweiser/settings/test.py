@@ -7,7 +7,8 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
-MEDIA_ROOT = str(BASE_DIR / ".test-media")  # noqa: F405
+if not MEDIA_ROOT_FROM_ENVIRONMENT:  # noqa: F405 (CI gives each parallel run its own)
+    MEDIA_ROOT = str(BASE_DIR / ".test-media")  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
