@@ -73,7 +73,7 @@ def test_the_listing_mapping_has_the_searchable_fields(dead_elasticsearch):
     assert '"boost": 0.5' in body
 
 
-def test_the_analysed_field_holds_the_projects_stems(organisation, locale_en):
+def test_the_analysed_field_holds_the_projects_stems(dead_elasticsearch, organisation, locale_en):
     page = publish_listing(organisation, "Integrationskurse für Frauen", "Deutsch lernen.")
     terms = page.analysed_terms().split()
     for word in ("Integrationskurse", "Frauen", "lernen", "Caritas"):
