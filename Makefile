@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 .PHONY: install run test lint format check-migrations messages bench bench-hsds bench-search reindex superuser demo clean
 
 $(STAMP): pyproject.toml
-	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/pip || $(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
