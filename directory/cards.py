@@ -35,17 +35,13 @@ class Card:
     distance_km: float | None = None
 
 
-def _open_bits(ids: list[int]) -> dict[int, int]:
+def _open_ids(ids: list[int]) -> set[int]:
+    """Those of ``ids`` open now (from the directory snapshot: no query within a minute)."""
     from directory import hours
     from directory.facets import snapshot
 
     snap = snapshot(Locale.get_active())
-    mask = snap.open_mask(hours.local_now())
-    bits = {}
-    for listing_id in ids:
-        index = snap.position.get(listing_id)
-        bits[listing_id] = 0 if index is None else (mask >> index) & 1
-    return bits
+    return set(snap.select(ids, snap.open_mask(hours.local_now())))
 
 
 def listing_cards_html(request, ids, hide_organisation: bool = False) -> list[Card]:
@@ -65,8 +61,10 @@ def listing_cards_html(request, ids, hide_organisation: bool = False) -> list[Ca
             request.get_host() if request is not None else "",
         ]
     )
-    bits = _open_bits(ids)
-    keys = {listing_id: f"{prefix}:{listing_id}:{bits[listing_id]}" for listing_id in ids}
+    open_now = _open_ids(ids)
+    keys = {
+        listing_id: f"{prefix}:{listing_id}:{int(listing_id in open_now)}" for listing_id in ids
+    }
     found = cache.get_many(list(keys.values()))
     missing = [listing_id for listing_id in ids if keys[listing_id] not in found]
     if missing:

@@ -21,14 +21,8 @@ from datetime import datetime
 
 from wagtail.models import Locale
 
-from home.content_cache import cached, content_changed, watch
-
-MULTI_FACETS = ("action_field", "target_group", "language", "district")
-
-
-def forget_directory(**kwargs) -> None:
-    """Outdate every snapshot (and everything else cached under the content version)."""
-    content_changed()
+from directory.queries import MULTI_FACETS
+from home.content_cache import cached, watch
 
 
 def _positions(mask: int) -> list[int]:
@@ -46,16 +40,13 @@ def _positions(mask: int) -> list[int]:
 class Snapshot:
     """Every live listing of a locale (title order) and a bit mask per facet value."""
 
-    locale_id: int
+    locale: Locale
     ids: list[int]
+    position: dict[int, int]  # listing id → bit
     masks: dict[str, dict[str, int]]
     flags: dict[str, int]
     labels: dict[str, list[tuple[str, str]]]
-    position: dict[int, int] = field(init=False)
     _open: tuple[datetime | None, int] = field(init=False, default=(None, 0))
-
-    def __post_init__(self):
-        self.position = {listing_id: index for index, listing_id in enumerate(self.ids)}
 
     @property
     def everything(self) -> int:
@@ -76,6 +67,16 @@ class Snapshot:
         ids = self.ids
         return [ids[index] for index in _positions(mask)]
 
+    def select(self, ids: Iterable[int], mask: int) -> list[int]:
+        """Those of ``ids`` that are in ``mask``, in their given order."""
+        data = mask.to_bytes((mask.bit_length() + 7) // 8, "little")
+        kept = []
+        for listing_id in ids:
+            index = self.position.get(listing_id)
+            if index is not None and index >> 3 < len(data) and data[index >> 3] >> (index & 7) & 1:
+                kept.append(listing_id)
+        return kept
+
     def open_mask(self, moment: datetime) -> int:
         """Listings open at ``moment`` (one query, then kept for that minute)."""
         minute = moment.replace(second=0, microsecond=0)
@@ -84,10 +85,9 @@ class Snapshot:
             return mask
         from directory.queries import DirectoryFilters, facet_q, live_listings
 
-        locale = Locale.objects.get(pk=self.locale_id)
         condition = facet_q("open_now", DirectoryFilters(open_now=True), minute)
         mask = self.mask_of(
-            live_listings(locale).filter(condition).values_list("id", flat=True).iterator()
+            live_listings(self.locale).filter(condition).values_list("id", flat=True).iterator()
         )
         self._open = (minute, mask)
         return mask
@@ -176,7 +176,7 @@ def _build(locale: Locale) -> Snapshot:
             default = default or Locale.get_default()
             terms = list(model.objects.filter(locale=default).values_list("code", "name"))
         labels[name] = terms
-    return Snapshot(locale.id, ids, facet_masks, flags, labels)
+    return Snapshot(locale, ids, position, facet_masks, flags, labels)
 
 
 def snapshot(locale: Locale) -> Snapshot:

@@ -200,13 +200,7 @@ def filter_listings(
     passing = _narrowed(start, _conditions(snap, filters, moment or hours.local_now()))
     if candidates is None:
         return snap.ids_of(passing)
-    data = passing.to_bytes((passing.bit_length() + 7) // 8, "little")
-    kept = []
-    for listing_id in candidates:
-        index = snap.position.get(listing_id)
-        if index is not None and index >> 3 < len(data) and data[index >> 3] >> (index & 7) & 1:
-            kept.append(listing_id)
-    return kept
+    return snap.select(candidates, passing)
 
 
 def facet_counts(

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from search.analysis import SUPPORTED_LANGUAGES, analyze
+from search.analysis import SUPPORTED_LANGUAGES
 
 LANGUAGE_CHOICES = [(code, code) for code in SUPPORTED_LANGUAGES]
 
@@ -80,11 +80,6 @@ class Synonym(index.Indexed, models.Model):
     def term_list(self) -> list[str]:
         """The group's words, stripped, without empty entries."""
         return [term.strip() for term in self.terms.split(",") if term.strip()]
-
-    def analysed_groups(self) -> list[tuple[str, ...]]:
-        """Each word of the group as its analysed tokens in the group's language."""
-        groups = [tuple(analyze(term, self.language)) for term in self.term_list()]
-        return [group for group in groups if group]
 
 
 class FailedSearch(models.Model):

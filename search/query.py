@@ -93,7 +93,7 @@ class Vocabulary:
 
 _lock = threading.Lock()
 _vocabularies: dict[int, tuple[float, Vocabulary]] = {}
-_synonyms: dict[str, tuple[float, dict[str, set[tuple[str, ...]]]]] = {}
+_synonyms: dict[str, tuple[float, tuple[dict, dict]]] = {}
 
 
 def forget_vocabulary() -> None:
@@ -123,45 +123,41 @@ def vocabulary(locale_id: int) -> Vocabulary:
     return vocab
 
 
-def synonym_map(language: str) -> dict[str, set[tuple[str, ...]]]:
-    """{stem: analysed alternatives} from the editors' synonym groups of a language."""
+def _synonym_tables(language: str) -> tuple[dict, dict]:
+    """Both views of a language's synonym groups, read and analysed once (then cached):
+    {stem: analysed alternatives} and {stem: the other words as editors wrote them}."""
     from search.models import Synonym
 
     cached = _synonyms.get(language)
     if cached and cached[0] > time.monotonic():
         return cached[1]
-    mapping: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    stems: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    words: dict[str, list[str]] = defaultdict(list)
     for synonym in Synonym.objects.filter(language=language):
-        groups = synonym.analysed_groups()
-        for group in groups:
+        terms = synonym.term_list()
+        analysed = [tuple(analyze(term, language)) for term in terms]
+        groups = [group for group in analysed if group]
+        for term, group in zip(terms, analysed, strict=True):
             if len(group) == 1:
-                mapping[group[0]].update(other for other in groups if other != group)
+                stems[group[0]].update(other for other in groups if other != group)
+                words[group[0]].extend(other for other in terms if other != term)
+    tables = (dict(stems), dict(words))
     with _lock:
-        _synonyms[language] = (time.monotonic() + VOCABULARY_SECONDS, dict(mapping))
-    return _synonyms[language][1]
+        _synonyms[language] = (time.monotonic() + VOCABULARY_SECONDS, tables)
+    return tables
+
+
+def synonym_map(language: str) -> dict[str, set[tuple[str, ...]]]:
+    """{stem: analysed alternatives} from the editors' synonym groups of a language."""
+    return _synonym_tables(language)[0]
 
 
 def synonym_words(language: str) -> dict[str, list[str]]:
     """{stem of a one-word synonym: the other words of its groups, as editors wrote them}.
 
-    The Elasticsearch path sends words, not stems: Elasticsearch analyses them itself.
+    The Elasticsearch path sends words (Elasticsearch analyses them itself).
     """
-    from search.models import Synonym
-
-    key = f"words:{language}"
-    cached = _synonyms.get(key)
-    if cached and cached[0] > time.monotonic():
-        return cached[1]
-    mapping: dict[str, list[str]] = defaultdict(list)
-    for synonym in Synonym.objects.filter(language=language):
-        words = synonym.term_list()
-        for word in words:
-            stems = analyze(word, language)
-            if len(stems) == 1:
-                mapping[stems[0]].extend(other for other in words if other != word)
-    with _lock:
-        _synonyms[key] = (time.monotonic() + VOCABULARY_SECONDS, dict(mapping))
-    return _synonyms[key][1]
+    return _synonym_tables(language)[1]
 
 
 def forget_synonyms(**kwargs) -> None:

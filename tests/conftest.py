@@ -16,11 +16,11 @@ from home.models import HomePage
 @pytest.fixture(autouse=True)
 def fresh_directory_snapshots():
     """Rolled-back test data sends no signal: start every test with outdated snapshots."""
-    from directory.facets import forget_directory
+    from home.content_cache import content_changed
 
-    forget_directory()
+    content_changed()
     yield
-    forget_directory()
+    content_changed()
 
 
 @pytest.fixture
