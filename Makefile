@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format check-migrations messages bench bench-hsds bench-search reindex superuser demo clean
+.PHONY: install run test lint layers format check-migrations messages bench bench-hsds bench-search reindex superuser demo clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/pip || $(PYTHON) -m venv --clear $(VENV)
@@ -28,6 +28,9 @@ lint: install ## Ruff lint and format check.
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+layers: install ## Check the import contracts between the apps (pyproject.toml, README "What is where").
+	$(BIN)/lint-imports
+
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
@@ -36,7 +39,7 @@ check-migrations: install
 	DJANGO_SETTINGS_MODULE=wegweiser.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=wegweiser.settings.test $(MANAGE) makemigrations --check --dry-run
 
-test: lint check-migrations ## Lint, Django checks, migration check, then the whole pytest suite.
+test: lint layers check-migrations ## Lint, import layers, Django checks, migration check, then the whole pytest suite.
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 messages: install ## Refresh locale/*/LC_MESSAGES/django.po from the code and compile them.

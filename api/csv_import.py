@@ -9,6 +9,8 @@ import io
 import re
 
 from api import hsds
+from api.importer import Importer, ImportReport
+from directory.models import TargetGroup
 
 # column: what it holds (the README and the downloadable template list the same)
 COLUMNS = {
@@ -259,9 +261,6 @@ def read_csv(data: bytes) -> tuple[list, list]:
 
 def import_csv(data: bytes, locale_code: str = hsds.SOURCE_LANGUAGE, dry_run: bool = False):
     """Read, validate and import a CSV (all rows or none); errors name the line."""
-    from api.importer import Importer, ImportReport
-    from directory.models import TargetGroup
-
     records, problems = read_csv(data)
     known_groups = set(TargetGroup.objects.values_list("code", flat=True))
     for index, record in enumerate(records):

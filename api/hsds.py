@@ -35,20 +35,21 @@ from django.utils.html import escape, strip_tags
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from directory.languages import SPOKEN_LANGUAGES, language_name
+from base.languages import SOURCE_LANGUAGE, SPOKEN_LANGUAGES, language_name
 from directory.models import (
     ActionField,
     District,
+    ListingLocation,
     ListingPage,
     ListingStatus,
     OrganisationKind,
+    OrganisationPage,
     ResidenceStatus,
     TargetGroup,
 )
 
 HSDS_VERSION = "3.0"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "wegweiser:hsds")
-SOURCE_LANGUAGE = "de"
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 MAX_SUMMARY = 300
 
@@ -838,8 +839,6 @@ def listing_queryset():
     """Listings with everything ``service_to_hsds`` reads, in a fixed number of queries."""
     from django.db.models import Prefetch
 
-    from directory.models import ListingLocation
-
     return ListingPage.objects.select_related("projectpage", "locale").prefetch_related(
         "action_field_links__action_field",
         "target_group_links__target_group",
@@ -855,8 +854,6 @@ def listing_queryset():
 def load_listings(ids) -> list:
     """Listings by id in the given order, prefetched, with organisation and project attached."""
     from wagtail.models import Page
-
-    from directory.models import OrganisationPage
 
     ids = list(ids)
     if not ids:

@@ -17,6 +17,7 @@ from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from api import hsds
+from base.content_cache import content_changed
 from directory.models import (
     ActionField,
     DirectoryIndexPage,
@@ -34,7 +35,6 @@ from directory.models import (
     TargetGroup,
 )
 from directory.models.listings import Closure
-from home.content_cache import content_changed
 
 # Text fields a translation may change; every other value is synchronised from German.
 TRANSLATED_FIELDS = (

@@ -18,7 +18,8 @@ from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.models import Locale, Page
 
 from api import hsds
-from directory.languages import SPOKEN_LANGUAGES
+from base.helpers import distance_km
+from base.languages import SPOKEN_LANGUAGES
 from directory.models import ActionField, ListingLocation, ListingPage, OrganisationPage
 from directory.queries import DirectoryFilters, apply_filters
 from search.query import search_listings
@@ -197,16 +198,6 @@ def localized_organisations(locale: Locale):
     )
 
 
-def _distance(lat1, lon1, lat2, lon2) -> float:
-    """Great-circle distance in metres."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    a = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6_371_000 * math.asin(math.sqrt(min(1.0, a)))
-
-
 def matching_locations(params: ApiParams, listing_ids) -> set[int] | None:
     """Ids of locations within the postcode (or ``proximity`` metres of its centre); None = all.
 
@@ -236,7 +227,7 @@ def matching_locations(params: ApiParams, listing_ids) -> set[int] | None:
         row[0]
         for row in rows
         if row[2] is not None
-        and _distance(lat0, lon0, float(row[2]), float(row[3])) <= params.proximity
+        and 1000 * distance_km(lat0, lon0, float(row[2]), float(row[3])) <= params.proximity
     }
 
 

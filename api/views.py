@@ -22,7 +22,7 @@ from api.queries import (
     select_listings,
     select_service_at_locations,
 )
-from directory.models import ListingPage
+from directory.models import ListingPage, OrganisationPage
 
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
@@ -226,8 +226,6 @@ def organizations(request):
     ids = list(qs.order_by("title", "id").values_list("id", flat=True))
 
     def build(page_ids):
-        from directory.models import OrganisationPage
-
         by_id = {org.id: org for org in OrganisationPage.objects.filter(id__in=page_ids)}
         orgs = [by_id[i] for i in page_ids]
         if params.full:

@@ -34,6 +34,8 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
 
+from base.content_cache import content_changed
+from base.languages import SOURCE_LANGUAGE
 from directory.models import (
     ActionField,
     Closure,
@@ -55,9 +57,7 @@ from directory.models import (
     ServicePage,
     TargetGroup,
 )
-from home.content_cache import content_changed
 
-SOURCE_LANGUAGE = "de"
 MAGDEBURG = (52.1205, 11.6276)
 
 # Topics of generated listings: (action field codes, title per language). The first action

@@ -132,9 +132,9 @@ def build_site(languages: list[str]) -> None:
     """A German home page and directory (the default site), and the synced locales."""
     from wagtail.models import Site
 
+    from base.i18n import ensure_synced_locale
     from directory.factories import DirectoryIndexPageFactory
     from home.factories import HomePageFactory
-    from home.i18n import ensure_synced_locale
 
     home = HomePageFactory()
     site = Site.objects.get(is_default_site=True)

@@ -88,7 +88,7 @@ def measure(rounds: int) -> dict:
     from django.test import Client
     from wagtail.models import Locale
 
-    from home.content_cache import content_changed
+    from base.content_cache import content_changed
     from search.query import search_listings
 
     locales = {locale.language_code: locale for locale in Locale.objects.all()}

@@ -3,7 +3,7 @@
 A card shows a listing's title, organisation, badges, summary, topics, languages, first
 address and review date. Loading what it shows takes seven queries and rendering twenty
 cards costs more than the rest of a result page, so each card's HTML is cached under a key
-made of everything it depends on: the content version (:mod:`home.content_cache`, new on
+made of everything it depends on: the content version (:mod:`base.content_cache`, new on
 every save), the listing, the language, whether it is open now (from the directory
 snapshot), today's date (for "may be outdated") and the host. Only the cards missing from
 the cache are loaded and rendered, with a fixed number of queries.
@@ -18,7 +18,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
-from home.content_cache import content_version
+from base.content_cache import content_version
+from directory import hours
+from directory.facets import snapshot
+from directory.queries import listing_cards
 
 CARD_SECONDS = 6 * 60 * 60
 TEMPLATE = "includes/listing_card.html"
@@ -37,17 +40,12 @@ class Card:
 
 def _open_ids(ids: list[int]) -> set[int]:
     """Those of ``ids`` open now (from the directory snapshot: no query within a minute)."""
-    from directory import hours
-    from directory.facets import snapshot
-
     snap = snapshot(Locale.get_active())
     return set(snap.select(ids, snap.open_mask(hours.local_now())))
 
 
 def listing_cards_html(request, ids, hide_organisation: bool = False) -> list[Card]:
     """Cards for the listings ``ids`` in their order (ids that are no listing are left out)."""
-    from directory.queries import listing_cards
-
     ids = list(ids)
     if not ids:
         return []

@@ -8,7 +8,7 @@ with the number of listings or results, where SQL facet counts cost one grouped 
 facet over every matching listing (tens of milliseconds at 3,000 listings).
 
 A snapshot is built with eight queries and kept until the content changes (saving or
-deleting a page, a listing's rows or a taxonomy term: :mod:`home.content_cache`). "Open
+deleting a page, a listing's rows or a taxonomy term: :mod:`base.content_cache`). "Open
 now" depends on the clock: its mask is computed with one query and kept for the minute.
 
 The semantics are those of :func:`directory.queries.apply_filters` (values of a facet are
@@ -21,8 +21,20 @@ from datetime import datetime
 
 from wagtail.models import Locale
 
-from directory.queries import MULTI_FACETS
-from home.content_cache import cached, watch
+from base.content_cache import cached, watch
+from directory.models import (
+    ActionField,
+    Closure,
+    District,
+    ListingActionField,
+    ListingLanguage,
+    ListingLocation,
+    ListingTargetGroup,
+    OpeningHours,
+    TargetGroup,
+)
+from directory.models.taxonomy import TaxonomyTerm
+from directory.queries import MULTI_FACETS, DirectoryFilters, facet_q, live_listings
 
 
 def _positions(mask: int) -> list[int]:
@@ -83,7 +95,6 @@ class Snapshot:
         cached_minute, mask = self._open
         if cached_minute == minute:
             return mask
-        from directory.queries import DirectoryFilters, facet_q, live_listings
 
         condition = facet_q("open_now", DirectoryFilters(open_now=True), minute)
         mask = self.mask_of(
@@ -110,9 +121,6 @@ class Snapshot:
 
 def _build(locale: Locale) -> Snapshot:
     """Read a locale's live listings and their facet values (eight queries)."""
-    from directory.models import ActionField, District, TargetGroup
-    from directory.queries import live_listings
-
     base = live_listings(locale).order_by("title", "id")
     rows = list(base.values_list("id", "is_free"))
     ids = [listing_id for listing_id, _free in rows]
@@ -132,12 +140,6 @@ def _build(locale: Locale) -> Snapshot:
         return {value: int.from_bytes(data, "little") for value, data in bits.items()}
 
     live_ids = base.order_by().values("id")
-    from directory.models import (
-        ListingActionField,
-        ListingLanguage,
-        ListingLocation,
-        ListingTargetGroup,
-    )
 
     facet_masks = {
         "action_field": masks(
@@ -186,17 +188,7 @@ def snapshot(locale: Locale) -> Snapshot:
 
 def connect_signals() -> None:
     """Outdate the snapshots whenever a listing's rows or a taxonomy term change (pages,
-    view restrictions and locales are watched by :mod:`home.content_cache`)."""
-    from directory.models import (
-        Closure,
-        ListingActionField,
-        ListingLanguage,
-        ListingLocation,
-        ListingTargetGroup,
-        OpeningHours,
-    )
-    from directory.models.taxonomy import TaxonomyTerm
-
+    view restrictions and locales are watched by :mod:`base.content_cache`)."""
     watch(
         ListingActionField,
         ListingTargetGroup,

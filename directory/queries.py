@@ -13,14 +13,18 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
+from base.languages import SPOKEN_LANGUAGES, language_name
 from directory import hours
-from directory.languages import SPOKEN_LANGUAGES, language_name
 from directory.models import (
     ActionField,
+    Closure,
     District,
+    ListingActionField,
+    ListingLanguage,
     ListingLocation,
     ListingPage,
     ListingStatus,
+    OpeningHours,
     OrganisationPage,
     TargetGroup,
 )
@@ -189,6 +193,7 @@ def filter_listings(
     search results in relevance order): those of them that pass, in their order.
     Computed in memory (:mod:`directory.facets`); same result as :func:`apply_filters`.
     """
+    # directory.facets builds on this module's filters: imported at call time (cycle).
     from directory.facets import snapshot
 
     snap = snapshot(locale)
@@ -211,6 +216,7 @@ def facet_counts(
     Counts cover the live listings of ``locale``, or only ``candidates`` (ids) when given.
     No query grows with the number of listings: see :mod:`directory.facets`.
     """
+    # directory.facets builds on this module's filters: imported at call time (cycle).
     from directory.facets import snapshot
 
     snap = snapshot(locale)
@@ -277,8 +283,6 @@ def listing_cards(ids, with_org: bool = True) -> list[ListingPage]:
     same query rather than through Django's generic prefetching, which costs more than the
     queries themselves on a page of twenty cards.
     """
-    from directory.models import Closure, ListingActionField, ListingLanguage, OpeningHours
-
     ids = list(ids)
     if not ids:
         return []

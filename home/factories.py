@@ -6,14 +6,10 @@ root of a ``Site`` is left to the test (see the ``home_page`` fixture in ``tests
 
 import factory
 import wagtail_factories
-from wagtail.models import Collection, Locale, Page
+from wagtail.models import Collection, Page
 
+from directory.factories import german_locale
 from home.models import ContentPage, HomePage
-
-
-def german_locale() -> Locale:
-    """The source-language locale (created by Wagtail's first migration from LANGUAGE_CODE)."""
-    return Locale.objects.get(language_code="de")
 
 
 class DocumentFactory(wagtail_factories.DocumentFactory):

@@ -1,37 +1,18 @@
-"""The shared base page, the home page of each language tree and the network's content pages."""
+"""The home page of each language tree and the network's content pages."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
-from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-
-class BasePage(Page):
-    """What every page of the site shares. Abstract: pick a concrete page type."""
-
-    search_fields = [*Page.search_fields]
-    promote_panels = Page.promote_panels
-
-    class Meta:
-        abstract = True
-
-    def translations_for_switcher(self):
-        """This page in every other language (live translations and aliases)."""
-        return list(self.get_translations(inclusive=False).live().select_related("locale"))
-
-    def get_context(self, request, *args, **kwargs):
-        from home.translation_status import translation_info
-
-        context = super().get_context(request, *args, **kwargs)
-        context["translation_info"] = translation_info(self)
-        return context
+from base.helpers import tel_href
+from base.models import BasePage
+from directory.models import ActionField, DirectoryIndexPage
 
 
 class ContentBlock(blocks.StreamBlock):
@@ -112,8 +93,6 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from directory.models import ActionField, DirectoryIndexPage
-
         context = super().get_context(request, *args, **kwargs)
         context["action_fields"] = ActionField.objects.filter(locale_id=self.locale_id)
         context["directory"] = DirectoryIndexPage.objects.child_of(self).live().first()
@@ -121,8 +100,6 @@ class HomePage(BasePage):
         return context
 
     def coordinator_phone_href(self):
-        from directory.models.listings import tel_href
-
         return tel_href(self.coordinator_phone)
 
 
@@ -146,27 +123,3 @@ class ContentPage(BasePage):
     def subpages(self):
         """Live public child pages (e.g. the news items below "News"), newest first."""
         return self.get_children().live().public().order_by("-first_published_at")
-
-
-@register_setting(icon="globe")
-class TranslationSettings(BaseGenericSetting):
-    """How translations are handled, set by the coordinator in the admin."""
-
-    review_translations = models.BooleanField(
-        _("review translations before publishing"),
-        default=False,
-        help_text=_(
-            "When on, translators can only save drafts; a coordinator reviews and publishes them."
-        ),
-    )
-
-    panels = [FieldPanel("review_translations")]
-
-    class Meta:
-        verbose_name = _("translation settings")
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        from home.translation_access import sync_translator_groups
-
-        sync_translator_groups()

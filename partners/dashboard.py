@@ -4,7 +4,8 @@ from django.middleware.csrf import get_token
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
-from home.translation_status import STATUS_LABELS, status_table
+from base.translation_status import STATUS_LABELS, status_table
+from directory.models import ListingPage
 from partners.roles import partners_of
 
 
@@ -21,8 +22,6 @@ def publication_state(page) -> tuple[str, str]:
 
 def partner_rows(user):
     """Per organisation of ``user``: (organisation, rows, locales) with one row per listing."""
-    from directory.models import ListingPage
-
     result = []
     locales, table = None, None
     for partner in partners_of(user):

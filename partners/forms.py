@@ -7,7 +7,9 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
 
-from home.i18n import SOURCE_LANGUAGE
+from base.languages import SOURCE_LANGUAGE
+from directory.models import OrganisationPage
+from partners import auth
 
 FORM_STARTED_SALT = "partners.correction.started"
 MAX_FORM_AGE = 24 * 3600
@@ -60,8 +62,6 @@ class InvitePartnerForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
 
     def __init__(self, *args, **kwargs):
-        from directory.models import OrganisationPage
-
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = OrganisationPage.objects.filter(
             locale__language_code=SOURCE_LANGUAGE
@@ -83,8 +83,6 @@ class TwoFactorLoginForm(LoginForm):
         user = self.get_user()
         device = getattr(user, "two_factor_device", None) if user else None
         if device is not None and device.confirmed and not device.verify(cleaned.get("otp_code")):
-            from partners import auth
-
             # A wrong code counts like a wrong password towards the lockout.
             auth.count_failed_login(None, {"username": cleaned.get("username")}, self.request)
             raise forms.ValidationError(

@@ -13,16 +13,17 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision
 
-from home.content_cache import content_changed
-from home.i18n import SOURCE_LANGUAGE
+from base.content_cache import content_changed
+from base.languages import SOURCE_LANGUAGE
+from directory.models import ListingPage
+from partners.emails import admin_url, send_to_users
+from partners.models import Partner, ReviewReminder
 
 STILL_CORRECT_ACTION = "partners.still_correct"
 
 
 def german_listings():
     """Every listing of the source language tree (each stands for all its languages)."""
-    from directory.models import ListingPage
-
     return ListingPage.objects.filter(locale__language_code=SOURCE_LANGUAGE)
 
 
@@ -33,9 +34,6 @@ def confirm_still_correct(listing, user=None, today: datetime.date | None = None
     The rows are updated for the public site, and the latest and live revisions too, so a
     later edit or an alias refresh from the German page keeps the new date.
     """
-    from directory.models import ListingPage
-    from partners.models import ReviewReminder
-
     today = today or timezone.localdate()
     key = listing.translation_key
     updated = ListingPage.objects.filter(translation_key=key).update(last_reviewed=today)
@@ -71,8 +69,6 @@ def listings_due_for_review(today: datetime.date | None = None):
 
 def partner_by_path():
     """Each partner keyed by its German organisation page's tree path."""
-    from partners.models import Partner
-
     return {
         partner.organisation.path: partner
         for partner in Partner.objects.select_related("organisation", "group")
@@ -85,9 +81,6 @@ def send_review_reminders(today: datetime.date | None = None) -> dict:
     A listing is reminded of once, then again every ``WEGWEISER_REVIEW_REMINDER_REPEAT_DAYS``
     until someone confirms it, so a daily run does not flood anyone.
     """
-    from partners.emails import admin_url, send_to_users
-    from partners.models import ReviewReminder
-
     today = today or timezone.localdate()
     now = timezone.now()
     repeat_after = datetime.timedelta(days=settings.WEGWEISER_REVIEW_REMINDER_REPEAT_DAYS)

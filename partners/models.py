@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from partners.totp import matching_step
+
 
 class Partner(models.Model):
     """A partner organisation's editors' group and what the coordinators allow it.
@@ -105,8 +107,6 @@ class TwoFactorDevice(models.Model):
 
     def verify(self, code: str) -> bool:
         """Check ``code`` and remember its time step (a replayed code fails)."""
-        from partners.totp import matching_step
-
         step = matching_step(self.secret, code)
         if step is None or step <= self.last_step:
             return False

@@ -22,7 +22,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from home.i18n import SOURCE_LANGUAGE
+from base.languages import SOURCE_LANGUAGE
+from directory.models import DirectoryIndexPage, OrganisationPage
+from partners.models import Partner
 
 COORDINATORS = "Coordinators"
 PARTNER_GROUP_PREFIX = "Partner: "
@@ -119,8 +121,6 @@ def ensure_review_workflow() -> Workflow:
     The nearest ancestor's workflow applies, so every organisation and listing in every
     language tree goes through the coordinators' approval.
     """
-    from directory.models import DirectoryIndexPage
-
     coordinators = ensure_coordinators()
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
@@ -145,8 +145,6 @@ def assign_review_workflow(page: Page, workflow: Workflow | None = None) -> None
 
 def source_organisation(page):
     """The German organisation page of ``page``'s translation set (``page`` if none)."""
-    from directory.models import OrganisationPage
-
     german = Locale.objects.filter(language_code=SOURCE_LANGUAGE).first()
     if german is None or page.locale_id == german.id:
         return page
@@ -168,8 +166,6 @@ def partner_group_name(organisation) -> str:
 @transaction.atomic
 def ensure_partner(organisation):
     """The partner record and editors' group of an organisation, with rights in every locale."""
-    from partners.models import Partner
-
     source = source_organisation(organisation)
     partner = Partner.objects.select_related("group").filter(organisation=source).first()
     if partner is None:
@@ -198,8 +194,6 @@ def apply_partner_rights(partner) -> None:
 
 def partners_of(user):
     """The partners whose editors' group ``user`` belongs to."""
-    from partners.models import Partner
-
     return Partner.objects.filter(group__user=user).select_related("organisation", "group")
 
 
@@ -212,8 +206,6 @@ def is_partner_editor_only(user) -> bool:
 
 def sync_all() -> None:
     """Create or repair every role, the workflow and each organisation's partner group."""
-    from directory.models import OrganisationPage
-
     german = Locale.objects.filter(language_code=SOURCE_LANGUAGE).first()
     if german is None or Page.get_first_root_node() is None:
         # A flushed database (between transactional tests) has no tree to give rights on.

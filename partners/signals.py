@@ -2,12 +2,15 @@
 
 from django.db.models.signals import post_migrate, post_save
 
+from directory.models import DirectoryIndexPage, OrganisationPage
+from partners.models import Partner
+from partners.roles import apply_partner_rights, assign_review_workflow, ensure_partner, sync_all
+
 
 def organisation_saved(sender, instance, raw=False, **kwargs):
     """Every organisation page, in any language, is covered by its partner's rights."""
     if raw:
         return
-    from partners.roles import ensure_partner
 
     ensure_partner(instance)
 
@@ -16,7 +19,6 @@ def directory_saved(sender, instance, created=False, raw=False, **kwargs):
     """A directory page of a new language tree gets the partner review workflow."""
     if raw or not created:
         return
-    from partners.roles import assign_review_workflow
 
     assign_review_workflow(instance)
 
@@ -25,7 +27,6 @@ def partner_saved(sender, instance, raw=False, **kwargs):
     """Switching "may publish directly" grants or withdraws the publish right at once."""
     if raw:
         return
-    from partners.roles import apply_partner_rights
 
     apply_partner_rights(instance)
 
@@ -46,16 +47,12 @@ def roles_after_migrate(sender, **kwargs):
     if Page.get_first_root_node() is None:
         # A flushed test database: there is no tree to give rights on until it is restored.
         return
-    from partners.roles import sync_all
 
     sync_all()
 
 
 def connect():
     """Connect the handlers (called from the app's ``ready``)."""
-    from directory.models import DirectoryIndexPage, OrganisationPage
-    from partners.models import Partner
-
     post_save.connect(organisation_saved, sender=OrganisationPage, dispatch_uid="partners_org")
     post_save.connect(directory_saved, sender=DirectoryIndexPage, dispatch_uid="partners_dir")
     post_save.connect(partner_saved, sender=Partner, dispatch_uid="partners_partner")

@@ -21,8 +21,9 @@ from partners import freshness, ratelimit
 from partners.emails import admin_url, send_to_users
 from partners.forms import CorrectionSuggestionForm, InvitePartnerForm, TwoFactorCodeForm
 from partners.invitations import invitation_tokens, invite_partner
-from partners.models import CorrectionSuggestion
+from partners.models import CorrectionSuggestion, Partner, TwoFactorDevice
 from partners.roles import COORDINATORS, is_coordinator, source_organisation
+from partners.totp import new_secret, provisioning_uri
 
 
 def accept_invitation(request, uidb64, token):
@@ -44,8 +45,6 @@ def accept_invitation(request, uidb64, token):
 
 def _correction_recipients(listing):
     """That organisation's editors and the coordinators."""
-    from partners.models import Partner
-
     User = get_user_model()
     organisation = listing.organisation
     partner = (
@@ -172,9 +171,6 @@ def stale_report(request):
 
 def two_factor(request):
     """Set up, confirm or switch off the authenticator app of the logged-in user."""
-    from partners.models import TwoFactorDevice
-    from partners.totp import new_secret, provisioning_uri
-
     device, _created = TwoFactorDevice.objects.get_or_create(
         user=request.user, defaults={"secret": new_secret()}
     )

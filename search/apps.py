@@ -10,6 +10,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from search.indexing import connect_signals
+        # Models cannot be imported before the apps are ready.
+        from search.indexing import connect_signals, install_stems_field
 
+        install_stems_field()
         connect_signals()

@@ -22,9 +22,10 @@ from modelsearch.backends.elasticsearch9 import (
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Boost, Fuzzy, Or, PlainText
 
+from base.languages import SOURCE_LANGUAGE
+from directory.models import ListingPage
 from search.es_config import backend_name
 
-SOURCE_LANGUAGE = "de"
 MAX_HITS = 1000
 # Synonyms and corrections count a little less than the word as typed.
 ALTERNATIVE_BOOST = 0.9
@@ -88,8 +89,6 @@ def listing_query(alternatives: list[list[str]], operator: str):
 
 def _search_index(language: str, alternatives: list[list[str]]) -> list[int]:
     """Listing ids from one language's index, best first: all words, then any word."""
-    from directory.models import ListingPage
-
     backend = get_search_backend(backend_name(language))
     ids: dict[int, None] = {}
     operators = ("and", "or") if len(alternatives) > 1 else ("and",)
@@ -125,8 +124,6 @@ def search_elasticsearch(alternatives: list[list[str]], locale) -> list[int]:
 
 def in_locale(ids: list[int], locale) -> list[int]:
     """The versions in ``locale`` (translation or alias) of listings ``ids``, in their order."""
-    from directory.models import ListingPage
-
     if not ids:
         return []
     keys = dict(ListingPage.objects.filter(id__in=ids).values_list("id", "translation_key"))

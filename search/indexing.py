@@ -21,8 +21,15 @@ from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
+from wagtail.search import index
 
+from base.languages import SOURCE_LANGUAGE
+from directory.labels import labels_for
+from directory.models import ActionField, ListingPage, OrganisationPage, TargetGroup
+from search import query
 from search.analysis import MAX_DOCUMENT_TOKENS, analyze, tokenize
+from search.models import ListingTerm, SearchWord, Synonym
+from search.query import forget_synonyms
 
 WEIGHTS = {
     "name": 10.0,
@@ -34,7 +41,6 @@ WEIGHTS = {
 # German source text seen from a translation: found, but ranked below the visitor's language.
 SOURCE_FACTOR = 0.3
 PHRASE_FIELDS = ("name", "summary")
-SOURCE_LANGUAGE = "de"
 
 
 def _auto_update() -> bool:
@@ -44,16 +50,12 @@ def _auto_update() -> bool:
 
 
 def _labels(model, terms, language: str) -> list[str]:
-    from directory.labels import labels_for
-
     labels = labels_for(model, language)
     return [labels.get(term.translation_key, term.name) for term in terms if term is not None]
 
 
 def listing_texts(page, language: str, organisation_title: str = "") -> dict[str, str]:
     """The searchable texts of a listing by field, labels in ``language`` (in-memory cluster)."""
-    from directory.models import ActionField, TargetGroup
-
     action_fields = [link.action_field for link in page.action_field_links.all()]
     target_groups = [link.target_group for link in page.target_group_links.all()]
     labels = _labels(ActionField, action_fields, language) + _labels(
@@ -125,8 +127,6 @@ class _Context:
             self.preload(pages)
 
     def preload(self, pages) -> None:
-        from directory.models import ListingPage, OrganisationPage
-
         parent_paths = {page.path[: -Page.steplen] for page in pages}
         self.org_titles.update(
             OrganisationPage.objects.filter(path__in=parent_paths).values_list("path", "title")
@@ -142,8 +142,6 @@ class _Context:
     def organisation_title(self, page) -> str:
         path = page.path[: -Page.steplen]
         if path not in self.org_titles:
-            from directory.models import OrganisationPage
-
             self.org_titles[path] = (
                 OrganisationPage.objects.filter(path=path).values_list("title", flat=True).first()
                 or ""
@@ -152,8 +150,6 @@ class _Context:
 
     def german_source(self, page):
         if page.translation_key not in self.sources:
-            from directory.models import ListingPage
-
             self.sources[page.translation_key] = (
                 ListingPage.objects.filter(
                     translation_key=page.translation_key,
@@ -211,11 +207,37 @@ def analysed_text(page) -> str:
     return " ".join(sorted(term for term in terms if " " not in term))
 
 
+# The listing's stems for Elasticsearch, analysed by whitespace only: the query sends the
+# same stems (search.query.word_alternatives), so both sides agree on Arabic and Persian
+# letter variants, Ukrainian lemmas and German source words.
+STEMS_FIELD = "analysed_terms"
+
+
+def _listing_stems(page) -> str:
+    """The stems field's value: empty without Elasticsearch, whose index alone reads it
+    (the database backend has the project's own index, and the analysis costs time)."""
+    return analysed_text(page) if settings.ELASTICSEARCH_URL else ""
+
+
+def install_stems_field() -> None:
+    """Add the Elasticsearch-only stems field to the listing models' search fields.
+
+    It belongs to search, not to the directory, which does not know how search analyses
+    text; the listing models are extended here when the app is ready.
+    """
+    ListingPage.analysed_terms = _listing_stems
+    if all(field.field_name != STEMS_FIELD for field in ListingPage.search_fields):
+        ListingPage.search_fields = [
+            *ListingPage.search_fields,
+            index.SearchField(
+                STEMS_FIELD, es_extra={"analyzer": "whitespace", "search_analyzer": "whitespace"}
+            ),
+        ]
+
+
 def _write(pages_terms: list[tuple[object, dict[str, float], dict[str, str]]]) -> None:
     """Replace the pages' rows. Plain SQL: building thousands of model instances (and the
     delete collector, which global delete signals force) cost more than the analysis."""
-    from search.models import ListingTerm, SearchWord
-
     page_ids = [page.pk for page, _terms, _words in pages_terms]
     rows, words = [], {}
     for page, terms, vocab in pages_terms:
@@ -246,7 +268,6 @@ def _write(pages_terms: list[tuple[object, dict[str, float], dict[str, str]]]) -
             batch_size=2000,
             ignore_conflicts=True,
         )
-    from search import query
 
     query.forget_vocabulary()
 
@@ -263,9 +284,6 @@ def index_pages(pages: Iterable) -> int:
 
 def rebuild_index(batch_size: int = 500) -> int:
     """Rebuild the whole index and vocabulary from the database; returns listings indexed."""
-    from directory.models import ListingPage
-    from search.models import ListingTerm, SearchWord
-
     with transaction.atomic(), connection.cursor() as cursor:
         for model in (ListingTerm, SearchWord):
             table = connection.ops.quote_name(model._meta.db_table)
@@ -282,8 +300,6 @@ def rebuild_index(batch_size: int = 500) -> int:
 
 
 def _on_listing_saved(sender, instance, update_fields=None, raw=False, **kwargs):
-    from directory.models import ListingPage
-
     if raw or update_fields or not _auto_update():
         return
     if not isinstance(instance, ListingPage) or type(instance) is ListingPage:
@@ -303,8 +319,6 @@ def _on_listing_saved(sender, instance, update_fields=None, raw=False, **kwargs)
 
 
 def _on_organisation_saved(sender, instance, update_fields=None, raw=False, **kwargs):
-    from directory.models import ListingPage, OrganisationPage
-
     if raw or update_fields or not _auto_update():
         return
     if not isinstance(instance, OrganisationPage):
@@ -316,9 +330,6 @@ def _on_organisation_saved(sender, instance, update_fields=None, raw=False, **kw
 def connect_signals() -> None:
     """Index listings on save, re-index an organisation's listings when it is renamed and
     drop cached synonyms when editors change them."""
-    from search.models import Synonym
-    from search.query import forget_synonyms
-
     post_save.connect(_on_listing_saved, dispatch_uid="search_index_listing")
     post_save.connect(_on_organisation_saved, dispatch_uid="search_index_organisation")
     post_save.connect(forget_synonyms, sender=Synonym, dispatch_uid="search_synonyms_saved")

@@ -28,9 +28,14 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from wagtail.models import Locale
 
+from base.helpers import distance_km
+from base.languages import SOURCE_LANGUAGE
 from directory.facets import snapshot
+from directory.models import ListingLocation
 from directory.queries import DirectoryFilters, filter_listings
 from search.analysis import analyze, normalize, tokenize
+from search.backends import ElasticsearchUnavailable, search_elasticsearch
+from search.models import FailedSearch, ListingTerm, SearchWord, Synonym
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +52,6 @@ MORE_MATCHES_FACTOR = 0.2
 MIN_EXPAND_LENGTH = 4
 MAX_EXPANSIONS = 25
 VOCABULARY_SECONDS = 60
-SOURCE_LANGUAGE = "de"
 
 
 def clean_query(raw: str) -> str:
@@ -104,8 +108,6 @@ def forget_vocabulary() -> None:
 
 def vocabulary(locale_id: int) -> Vocabulary:
     """The cached vocabulary of a locale (one query when stale)."""
-    from search.models import SearchWord
-
     cached = _vocabularies.get(locale_id)
     if cached and cached[0] > time.monotonic():
         return cached[1]
@@ -126,8 +128,6 @@ def vocabulary(locale_id: int) -> Vocabulary:
 def _synonym_tables(language: str) -> tuple[dict, dict]:
     """Both views of a language's synonym groups, read and analysed once (then cached):
     {stem: analysed alternatives} and {stem: the other words as editors wrote them}."""
-    from search.models import Synonym
-
     cached = _synonyms.get(language)
     if cached and cached[0] > time.monotonic():
         return cached[1]
@@ -291,8 +291,6 @@ def search_listings(
     Each listing appears once, as it exists in ``locale`` (its translation, else the alias
     showing the German text). An empty query returns every matching listing by title.
     """
-    from search.models import ListingTerm
-
     query = clean_query(raw)
     locale = locale or Locale.get_active()
     language = locale.language_code.split("-")[0]
@@ -307,8 +305,6 @@ def search_listings(
     if not words:
         return SearchResults(query, [], suggestion, language)
     if settings.ELASTICSEARCH_URL:
-        from search.backends import ElasticsearchUnavailable, search_elasticsearch
-
         try:
             found = search_elasticsearch(word_alternatives(words, language), locale)
         except ElasticsearchUnavailable as error:
@@ -374,8 +370,6 @@ def suggest(raw: str, locale: Locale | None = None, limit: int = 8) -> list[str]
 
 def record_failed_search(query: str, language: str) -> None:
     """Count a search that found nothing: normalised text, language and day only."""
-    from search.models import FailedSearch
-
     text = " ".join(normalize(clean_query(query)).split())[:MAX_QUERY_LENGTH]
     if not text:
         return
@@ -412,20 +406,12 @@ def parse_position(lat: str, lon: str) -> tuple[float, float] | None:
 
 def distances_km(ids: list[int], position: tuple[float, float]) -> dict[int, float]:
     """{listing id: km to its nearest location} for listings with coordinates (one query)."""
-    from directory.models import ListingLocation
-
-    lat1, lon1 = map(math.radians, position)
     nearest: dict[int, float] = {}
     rows = ListingLocation.objects.filter(
         page_id__in=ids, latitude__isnull=False, longitude__isnull=False
     ).values_list("page_id", "latitude", "longitude")
     for page_id, lat, lon in rows:
-        lat2, lon2 = math.radians(float(lat)), math.radians(float(lon))
-        a = (
-            math.sin((lat2 - lat1) / 2) ** 2
-            + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-        )
-        km = 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+        km = distance_km(position[0], position[1], float(lat), float(lon))
         nearest[page_id] = min(km, nearest.get(page_id, km))
     return nearest
 

@@ -16,7 +16,7 @@ from home.models import HomePage
 @pytest.fixture(autouse=True)
 def fresh_directory_snapshots():
     """Rolled-back test data sends no signal: start every test with outdated snapshots."""
-    from home.content_cache import content_changed
+    from base.content_cache import content_changed
 
     content_changed()
     yield

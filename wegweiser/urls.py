@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api import views as api_views
-from home import alternates
+from base import alternates
 from partners import views as partner_views
 from search import views as search_views
 

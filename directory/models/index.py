@@ -9,7 +9,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Locale
 
-from home.models import BasePage
+from base.models import BasePage
+from directory.models.organisations import OrganisationPage
 
 PAGE_SIZE = 20
 MAX_PAGE_NUMBER = 10_000
@@ -22,6 +23,8 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     search_fields = BasePage.search_fields
+    # Linked on its own in the header, so not repeated in the main menu.
+    show_in_main_menu = False
 
     template = "directory/directory_index_page.html"
     parent_page_types = ["home.HomePage"]
@@ -35,6 +38,7 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def directory(self, request):
         """The filterable list of listings; filter state lives in the query string."""
+        # The query layer imports these models: imported at call time (app-loading cycle).
         from directory.cards import listing_cards_html
         from directory.queries import facet_counts, filter_listings, parse_filters
 
@@ -68,8 +72,6 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
     @path("partner/", name="organisations")
     def organisations(self, request):
         """Every partner organisation, by name."""
-        from directory.models import OrganisationPage
-
         context = self.get_context(request)
         context["organisations"] = (
             OrganisationPage.objects.child_of(self).live().public().order_by("title")

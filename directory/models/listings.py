@@ -25,9 +25,11 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from base.helpers import tel_href
+from base.languages import SPOKEN_LANGUAGE_CHOICES, language_autonym, language_name
+from base.models import BasePage
 from directory import hours
-from directory.languages import SPOKEN_LANGUAGE_CHOICES, language_autonym, language_name
-from home.models import BasePage
+from directory.models.organisations import OrganisationPage
 
 
 class ListingStatus(models.TextChoices):
@@ -193,13 +195,6 @@ class ListingPage(BasePage):
         index.SearchField("summary", boost=4),
         index.SearchField("description"),
         index.SearchField("organisation_name", boost=0.5),
-        # The project's own analysis (search.indexing), for Elasticsearch: the query sends
-        # the same stems (search.query.word_alternatives), so both sides agree on Arabic and
-        # Persian letter variants, Ukrainian lemmas and German source words.
-        index.SearchField(
-            "analysed_terms",
-            es_extra={"analyzer": "whitespace", "search_analyzer": "whitespace"},
-        ),
         index.AutocompleteField("summary"),
         index.RelatedFields("keywords", [index.SearchField("name", boost=3)]),
         index.RelatedFields(
@@ -245,23 +240,12 @@ class ListingPage(BasePage):
     @cached_property
     def organisation(self):
         """The organisation page this listing belongs to (its parent)."""
-        from directory.models import OrganisationPage
-
         return OrganisationPage.objects.filter(path=self.path[: -self.steplen]).first()
 
     def organisation_name(self) -> str:
         """The organisation's name, searchable with every listing (lowest weight)."""
         organisation = self.organisation
         return organisation.title if organisation else ""
-
-    def analysed_terms(self) -> str:
-        """The listing's stems as the project's search analyses them, for Elasticsearch
-        (empty without it: the database backend has the project's own index)."""
-        from django.conf import settings
-
-        from search.indexing import analysed_text
-
-        return analysed_text(self) if settings.ELASTICSEARCH_URL else ""
 
     @property
     def kind_label(self):
@@ -591,13 +575,3 @@ class ListingContact(ListingOrderable):
     def phone_href(self):
         """The phone number as a tel: link target (digits and a leading +)."""
         return tel_href(self.phone)
-
-
-def tel_href(number: str) -> str:
-    """Turn a printed phone number into a tel: URI (keeps digits and a leading +)."""
-    digits = "".join(ch for ch in number if ch.isdigit())
-    if number.strip().startswith("+"):
-        return f"tel:+{digits}"
-    if digits.startswith("0") and not digits.startswith("00"):
-        return f"tel:+{settings.WEGWEISER_PHONE_COUNTRY_CODE}{digits[1:]}"
-    return f"tel:{digits}"

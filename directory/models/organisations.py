@@ -9,7 +9,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.models import BasePage
+from base.models import BasePage
 
 
 class OrganisationKind(models.TextChoices):
@@ -98,6 +98,7 @@ class OrganisationPage(BasePage):
 
     def listings(self, request=None):
         """Cards of the live listings of this organisation."""
+        # The query layer imports these models: imported at call time (app-loading cycle).
         from directory.cards import listing_cards_html
 
         ids = self.get_children().live().public().values_list("id", flat=True)

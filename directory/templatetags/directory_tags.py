@@ -5,9 +5,9 @@ from urllib.parse import urlencode
 
 from django import template
 
+from base.helpers import tel_href as _tel_href
+from base.languages import SPOKEN_LANGUAGES, language_autonym
 from directory import hours
-from directory.languages import SPOKEN_LANGUAGES, language_autonym
-from directory.models.listings import tel_href as _tel_href
 from directory.queries import FLAG_FACETS
 
 register = template.Library()

@@ -251,7 +251,7 @@ class TestParameters:
         assert response.json()["error"]
 
     def test_lang_serves_the_locale_and_falls_back_to_german(self, api, directory_content):
-        from home.i18n import ensure_synced_locale
+        from base.i18n import ensure_synced_locale
 
         ensure_synced_locale("en")
         data = api.get(f"services/{directory_content.course.external_id}", lang="en").json()

@@ -240,7 +240,7 @@ class TestImportEffects:
         assert Client().get(listing.url).status_code == 200
 
     def test_locale_ar_creates_the_arabic_translation(self, tmp_path, directory_page):
-        from home.i18n import ensure_synced_locale
+        from base.i18n import ensure_synced_locale
 
         ensure_synced_locale("ar")
         record = new_service()
@@ -265,7 +265,7 @@ class TestImportEffects:
         assert Client().get(f"/api/hsds/services/{record['id']}").json()["name"] == record["name"]
 
     def test_a_translation_needs_the_german_listing_first(self, tmp_path, directory_page):
-        from home.i18n import ensure_synced_locale
+        from base.i18n import ensure_synced_locale
 
         ensure_synced_locale("ar")
         stderr = io.StringIO()

@@ -8,7 +8,7 @@ listing in German.
 import pytest
 from wagtail.models import Locale
 
-from directory.demo.translate import TRANSLATED_LISTINGS, load_catalogue
+from demo.translate import TRANSLATED_LISTINGS, load_catalogue
 from directory.models import ListingPage
 from tests.browser.test_public_journey import assert_nothing_loaded_from_elsewhere, check_page
 

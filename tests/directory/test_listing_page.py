@@ -13,6 +13,7 @@ from decimal import Decimal
 import pytest
 from django.utils import formats, timezone, translation
 
+from base.languages import language_name
 from directory.factories import (
     ClosureFactory,
     DistrictFactory,
@@ -25,7 +26,6 @@ from directory.factories import (
     ServicePageFactory,
     TargetGroupFactory,
 )
-from directory.languages import language_name
 from directory.models import ActionField, ListingStatus, ResidenceStatus, Weekday
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.test import TestCase
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Revision, Site
 
-from directory.demo import listing_external_id
-from directory.demo.pdf import one_page_pdf
+from demo.loader import listing_external_id
+from demo.pdf import one_page_pdf
 from directory.models import (
     ActionField,
     Closure,

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from base.content_cache import content_changed
 from directory.factories import (
     ClosureFactory,
     DistrictFactory,
@@ -16,7 +17,6 @@ from directory.factories import (
     ServicePageFactory,
 )
 from directory.models import Weekday
-from home.content_cache import content_changed
 
 
 def full_listing(organisation, district, rows=1, **kwargs):

@@ -29,7 +29,7 @@ def language_files(tmp_path):
         LANGUAGES_BIDI=list(settings.LANGUAGES_BIDI),
     ):
         yield locale_dir
-    from home.i18n import clear_language_caches
+    from base.languages import clear_language_caches
 
     clear_language_caches()
 

@@ -5,7 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
-from home.content_cache import VERSION_KEY, cached, content_changed
+from base.content_cache import VERSION_KEY, cached, content_changed
 from wegweiser.settings.base import cache_from_url
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import Locale, Page
 
-from directory.demo.translate import TRANSLATED_LISTINGS, load_catalogue
+from base.translation_status import OUTDATED, UP_TO_DATE, status_table, translation_info
+from demo.translate import TRANSLATED_LISTINGS, load_catalogue
 from directory.models import ListingPage
-from home.translation_status import OUTDATED, UP_TO_DATE, status_table, translation_info
 
 RTL = {"ar", "fa"}
 PAGE_ONLY = re.compile(r"^page=\d+$")

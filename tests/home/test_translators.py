@@ -5,11 +5,11 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
+from base.i18n import ensure_synced_locale
+from base.models import TranslationSettings
+from base.translation_access import translator_group_name
 from directory.factories import ServicePageFactory
 from directory.models import ActionField
-from home.i18n import ensure_synced_locale
-from home.models import TranslationSettings
-from home.translation_access import translator_group_name
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from wagtail.models import Page
 
+from base.i18n import ensure_synced_locale
 from directory.factories import OrganisationPageFactory, ServicePageFactory
-from home.i18n import ensure_synced_locale
 from partners.roles import COORDINATORS, ensure_partner, ensure_review_workflow
 
 PASSWORD = "a-long-test-password-1"  # noqa: S105

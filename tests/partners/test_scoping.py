@@ -5,7 +5,7 @@ import pytest
 from wagtail.models import Page, PageLogEntry
 from wagtail_localize.models import Translation
 
-from home.i18n import ensure_synced_locale
+from base.i18n import ensure_synced_locale
 from tests.partners.conftest import copies, edit_form_data
 
 pytestmark = pytest.mark.django_db

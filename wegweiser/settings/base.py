@@ -30,11 +30,15 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
-    "home",
+    # The project's apps from the ground up (see README "What is where"); "base" comes
+    # first so that its guarded translation views answer before wagtail-localize's.
+    "base",
     "directory",
     "search",
+    "home",
     "partners",
     "api",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -89,7 +93,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "home.context_processors.site_chrome",
+                "base.context_processors.site_chrome",
+                "directory.context_processors.directory_link",
             ],
         },
     },
@@ -129,7 +134,7 @@ def cache_from_url(url: str) -> dict:
 
 
 # The published content's version token and rendered listing cards live here
-# (home.content_cache): with several server processes it must be shared between them.
+# (base.content_cache): with several server processes it must be shared between them.
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -235,6 +240,8 @@ LOGGING = {
 }
 
 # Listings not reviewed for this many days are shown as possibly outdated.
+# The page type at the root of each language tree (base never imports the home app).
+WEGWEISER_HOME_PAGE_MODEL = "home.HomePage"
 WEGWEISER_STALE_AFTER_DAYS = 365
 # National phone numbers ("0391 ...") become tel:+<code>391... links.
 WEGWEISER_PHONE_COUNTRY_CODE = os.environ.get("PHONE_COUNTRY_CODE", "49")

@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 
+from base.languages import SOURCE_LANGUAGE
 from directory.models import OrganisationPage
-from home.i18n import SOURCE_LANGUAGE
 from partners.invitations import invite_partner
 
 

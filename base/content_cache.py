@@ -21,6 +21,8 @@ from typing import TypeVar
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import post_page_move
 
 VERSION_KEY = "wegweiser:content-version"
 MAX_AGE_SECONDS = 60
@@ -76,9 +78,6 @@ def _on_change(sender, raw=False, **kwargs):
 
 def connect_signals() -> None:
     """Watch the page tree, sites and locales; other apps add their models with :func:`watch`."""
-    from wagtail.models import Locale, Page, PageViewRestriction, Site
-    from wagtail.signals import post_page_move
-
     watch(Page, PageViewRestriction, Site, Locale)
     post_save.connect(_on_change, dispatch_uid="content_cache_saved")
     post_delete.connect(_on_change, dispatch_uid="content_cache_deleted")

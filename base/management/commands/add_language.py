@@ -4,13 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from home.i18n import (
-    LANGUAGE_CODE_RE,
-    ensure_synced_locale,
-    language_names,
-    register_language,
-    write_po_skeleton,
-)
+from base.i18n import ensure_synced_locale, write_po_skeleton
+from base.languages import LANGUAGE_CODE_RE, language_names, register_language
 
 
 class Command(BaseCommand):

@@ -8,8 +8,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import TranslatableMixin
 
-from home import views
-from home.translation_access import (
+from base import views
+from base.translation_access import (
     GuardedSubmitPageTranslationView,
     GuardedSubmitSnippetTranslationView,
     is_assigned_to_locale,

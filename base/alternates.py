@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
-from home.i18n import SOURCE_LANGUAGE
+from base.languages import SOURCE_LANGUAGE
 
 
 def routed_suffix(page, request) -> str:

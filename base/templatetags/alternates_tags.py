@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import format_html_join
 
-from home.alternates import page_alternates
+from base.alternates import page_alternates
 
 register = template.Library()
 

@@ -5,9 +5,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from home.i18n import SOURCE_LANGUAGE
-from home.translation_access import is_assigned_to_locale
-from home.translation_status import OUTDATED, STATUS_LABELS, status_table
+from base.languages import SOURCE_LANGUAGE
+from base.translation_access import is_assigned_to_locale
+from base.translation_status import OUTDATED, STATUS_LABELS, status_table
 
 
 def translation_status(request):

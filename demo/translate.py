@@ -13,8 +13,9 @@ from django.conf import settings
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
+from base.i18n import ensure_synced_locale
+from base.languages import SOURCE_LANGUAGE
 from directory.models import ActionField, District, ListingPage, TargetGroup, WorkingGroup
-from home.i18n import SOURCE_LANGUAGE, ensure_synced_locale
 from home.models import ContentPage, HomePage
 
 TRANSLATIONS_DIR = Path(__file__).parent / "translations"

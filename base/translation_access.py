@@ -9,13 +9,15 @@ that locale's copy of the page (or add rights under its parent when no copy exis
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models.signals import post_save
 from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
 )
 
-from home.i18n import SOURCE_LANGUAGE
+from base.languages import SOURCE_LANGUAGE
+from base.models import TranslationSettings, home_page_model
 
 TRANSLATOR_GROUP_PREFIX = "Translators: "
 TAXONOMY_MODELS = ("actionfield", "targetgroup", "workinggroup", "district")
@@ -27,9 +29,7 @@ def translator_group_name(locale: Locale) -> str:
 
 def locale_home(locale: Locale):
     """The home page (root of the language tree) in ``locale``, if there is one."""
-    from home.models import HomePage
-
-    return HomePage.objects.filter(locale=locale).first()
+    return home_page_model().objects.filter(locale=locale).first()
 
 
 def is_assigned_to_locale(user, locale: Locale) -> bool:
@@ -86,8 +86,6 @@ class GuardedSubmitSnippetTranslationView(GuardedTranslationMixin, SubmitSnippet
 
 def review_translations_enabled() -> bool:
     """Whether the coordinator wants translations reviewed before they are published."""
-    from home.models import TranslationSettings
-
     return TranslationSettings.load().review_translations
 
 
@@ -139,3 +137,12 @@ def sync_translator_groups() -> None:
     """Apply the review setting to every locale's translators' group."""
     for locale in Locale.objects.exclude(language_code=SOURCE_LANGUAGE):
         ensure_translator_group(locale)
+
+
+def _settings_saved(sender, **kwargs):
+    sync_translator_groups()
+
+
+def connect_signals() -> None:
+    """Apply a changed review setting to the translators' groups at once."""
+    post_save.connect(_settings_saved, sender=TranslationSettings, dispatch_uid="review-setting")

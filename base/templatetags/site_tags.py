@@ -5,11 +5,12 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
-from directory.languages import language_autonym
-from home.alternates import routed_suffix
-from home.content_cache import cached
+from base.alternates import routed_suffix
+from base.content_cache import cached
+from base.context_processors import live_homes
+from base.languages import SOURCE_LANGUAGE, language_autonym
 
 register = template.Library()
 
@@ -26,7 +27,7 @@ def language_name_local(code):
     try:
         return get_language_info(code)["name_local"]
     except KeyError:
-        # Languages Django does not know (see directory.languages) still get their autonym.
+        # Languages Django does not know (see base.languages) still get their autonym.
         return language_autonym(code)
 
 
@@ -46,8 +47,6 @@ def language_links(context):
     Each entry is a dict with ``code``, ``name`` (in the language's own script), ``url`` and
     ``current``. A language without a live translation of the page links to its home page.
     """
-    from home.context_processors import live_homes
-
     request = context.get("request")
     page = context.get("page")
     current = get_language()
@@ -99,15 +98,22 @@ def language_links(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The home page's children shown in menus, except the directory (linked separately)."""
-    from directory.models import DirectoryIndexPage
-
+    """The home page's children shown in menus, except pages linked on their own (the directory)."""
     home = context.get("site_home")
     if home is None:
         return []
     return cached(
         ("main-menu", home.id),
-        lambda: list(home.get_children().live().public().in_menu().not_type(DirectoryIndexPage)),
+        lambda: list(
+            home.get_children().live().public().in_menu().not_type(*separately_linked_models())
+        ),
+    )
+
+
+def separately_linked_models() -> tuple[type[Page], ...]:
+    """Page types that say ``show_in_main_menu = False`` (linked on their own)."""
+    return tuple(
+        model for model in get_page_models() if not getattr(model, "show_in_main_menu", True)
     )
 
 
@@ -146,8 +152,6 @@ def content_lang(page):
     An alias (an untranslated copy kept in sync with the German page) shows German text in
     another language's tree, so screen readers must read it as German.
     """
-    from home.i18n import SOURCE_LANGUAGE
-
     if getattr(page, "alias_of_id", None):
         return SOURCE_LANGUAGE
     return get_language()

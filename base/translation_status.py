@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, TranslationSource
 
-from home.i18n import SOURCE_LANGUAGE
+from base.languages import SOURCE_LANGUAGE
 
 MISSING = "missing"
 UP_TO_DATE = "up_to_date"

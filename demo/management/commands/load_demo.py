@@ -5,8 +5,8 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from directory.demo import load_demo
-from directory.demo.translate import translate_demo
+from demo.loader import load_demo
+from demo.translate import translate_demo
 
 
 class Command(BaseCommand):

@@ -2,11 +2,12 @@
 
 from django.utils.translation import get_language, get_language_bidi, get_language_info
 
-from home.content_cache import cached
-from home.models import HomePage
+from base.content_cache import cached
+from base.languages import SOURCE_LANGUAGE
+from base.models import home_page_model
 
 
-def _live_by_language(model) -> dict:
+def live_by_language(model) -> dict:
     """{language code: the first live page of ``model`` in tree order}, cached until the
     content changes."""
 
@@ -21,28 +22,18 @@ def _live_by_language(model) -> dict:
 
 def live_homes() -> dict:
     """{language code: live home page}."""
-    return _live_by_language(HomePage)
-
-
-def live_directories() -> dict:
-    """{language code: live directory page}."""
-    from directory.models import DirectoryIndexPage
-
-    return _live_by_language(DirectoryIndexPage)
+    return live_by_language(home_page_model())
 
 
 def site_chrome(request):
-    """The active language's home page, the directory and the text direction for <html>."""
-    code = get_language() or "de"
-    home = live_homes().get(code)
-    directory = live_directories().get(code)
+    """The active language's home page and the text direction for <html>."""
+    code = get_language() or SOURCE_LANGUAGE
     try:
         info = get_language_info(code)
     except KeyError:
         info = {"name_local": code}
     return {
-        "site_home": home,
-        "site_directory": directory,
+        "site_home": live_homes().get(code),
         "language_code": code,
         "language_dir": "rtl" if get_language_bidi() else "ltr",
         "language_name_local": info.get("name_local", code),

@@ -1,8 +1,9 @@
-"""Content languages: locales kept in sync with German, and adding a new language.
+"""The language registry: the source language, the site's content languages and the
+languages staff can speak, by ISO 639 code, with their names in their own script.
 
-German is the source of all content. Every other locale is synchronised from it with
-wagtail-localize, so each German page has an alias (an untranslated copy) in every language
-until a translator translates it: a visitor never meets a 404 for a missing translation.
+Django's ``LANG_INFO`` lacks several languages common among refugees in Germany
+(Tigrinya, Kurmanji, Dari, Pashto, Somali, ...), so the project keeps its own table, and
+languages added at run time (``add_language``) are registered here.
 """
 
 import json
@@ -13,11 +14,9 @@ from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.utils import translation
-from wagtail.models import Locale
-from wagtail.signal_handlers import disable_reference_index_auto_update
-from wagtail_localize.models import LocaleSynchronization
-
-from directory.languages import SPOKEN_LANGUAGES
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import trans_real
+from wagtail import coreutils
 
 SOURCE_LANGUAGE = "de"
 LANGUAGE_CODE_RE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
@@ -34,24 +33,50 @@ PLURAL_FORMS = {
 }
 DEFAULT_PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 
+# code: (name in the interface language, name in the language itself, right-to-left)
+SPOKEN_LANGUAGES = {
+    "de": (_("German"), "Deutsch", False),
+    "en": (_("English"), "English", False),
+    "ar": (_("Arabic"), "العربية", True),
+    "fa": (_("Persian"), "فارسی", True),
+    "prs": (_("Dari"), "دری", True),
+    "ps": (_("Pashto"), "پښتو", True),
+    "uk": (_("Ukrainian"), "Українська", False),
+    "ru": (_("Russian"), "Русский", False),
+    "tr": (_("Turkish"), "Türkçe", False),
+    "kmr": (_("Kurmanji (Kurdish)"), "Kurmancî", False),
+    "ckb": (_("Sorani (Kurdish)"), "سۆرانی", True),
+    "ti": (_("Tigrinya"), "ትግርኛ", False),
+    "am": (_("Amharic"), "አማርኛ", False),
+    "so": (_("Somali"), "Soomaali", False),
+    "fr": (_("French"), "Français", False),
+    "es": (_("Spanish"), "Español", False),
+    "it": (_("Italian"), "Italiano", False),
+    "pl": (_("Polish"), "Polski", False),
+    "ro": (_("Romanian"), "Română", False),
+    "bg": (_("Bulgarian"), "Български", False),
+    "sq": (_("Albanian"), "Shqip", False),
+    "sr": (_("Serbian"), "Српски", False),
+    "vi": (_("Vietnamese"), "Tiếng Việt", False),
+    "ur": (_("Urdu"), "اردو", True),
+    "hi": (_("Hindi"), "हिन्दी", False),
+    "zh": (_("Chinese"), "中文", False),
+    "sgn-de": (_("German Sign Language"), "DGS", False),
+}
 
-def ensure_synced_locale(code: str) -> Locale:
-    """The locale for ``code``, created if needed and synchronised from German.
+SPOKEN_LANGUAGE_CHOICES = [(code, names[0]) for code, names in SPOKEN_LANGUAGES.items()]
 
-    Creating the synchronisation copies every German page as an alias into the locale
-    (wagtail-localize runs the job at once unless a queue is configured).
-    """
-    locale, _created = Locale.objects.get_or_create(language_code=code)
-    if code != SOURCE_LANGUAGE:
-        source = Locale.objects.get(language_code=SOURCE_LANGUAGE)
-        if not LocaleSynchronization.objects.filter(locale=locale).exists():
-            # Copying every page would otherwise rebuild the reference index per child row.
-            with disable_reference_index_auto_update():
-                LocaleSynchronization.objects.create(locale=locale, sync_from=source)
-        from home.translation_access import ensure_translator_group
 
-        ensure_translator_group(locale)
-    return locale
+def language_name(code: str) -> str:
+    """The name of a spoken language in the current interface language (the code if unknown)."""
+    entry = SPOKEN_LANGUAGES.get(code)
+    return str(entry[0]) if entry else code
+
+
+def language_autonym(code: str) -> str:
+    """The name of a spoken language in that language itself (the code if unknown)."""
+    entry = SPOKEN_LANGUAGES.get(code)
+    return entry[1] if entry else code
 
 
 def language_names(code: str, name: str = "", name_local: str = "", bidi: bool | None = None):
@@ -91,50 +116,9 @@ def register_language(code: str, name: str, name_local: str, bidi: bool) -> None
 
 def clear_language_caches() -> None:
     """Forget cached language lists after the languages changed at run time."""
-    from django.utils.translation import trans_real
-    from wagtail import coreutils
-
     trans_real.get_languages.cache_clear()
     trans_real._get_supported_language_variant.cache_clear()
     trans_real.translation_catalog_exists.cache_clear()
     coreutils.get_content_languages.cache_clear()
     coreutils.get_supported_content_language_variant.cache_clear()
     translation.trans_real._translations = {}
-
-
-def write_po_skeleton(code: str, name: str) -> Path:
-    """Create ``locale/<code>/LC_MESSAGES/django.po`` with every msgid of the German catalogue."""
-    import polib
-
-    locale_dir = Path(settings.LOCALE_PATHS[0])
-    target = locale_dir / code / "LC_MESSAGES" / "django.po"
-    if target.exists():
-        return target
-    template = locale_dir / SOURCE_LANGUAGE / "LC_MESSAGES" / "django.po"
-    catalogue = polib.POFile()
-    catalogue.metadata = {
-        "Project-Id-Version": "wegweiser",
-        "Language": code,
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": PLURAL_FORMS.get(code, DEFAULT_PLURAL_FORMS),
-    }
-    catalogue.header = f"Wegweiser interface in {name}. Translate every msgstr."
-    if template.exists():
-        for entry in polib.pofile(str(template)):
-            if entry.obsolete:
-                continue
-            catalogue.append(
-                polib.POEntry(
-                    msgid=entry.msgid,
-                    msgid_plural=entry.msgid_plural,
-                    msgstr="" if not entry.msgid_plural else "",
-                    msgstr_plural={0: "", 1: ""} if entry.msgid_plural else {},
-                    occurrences=entry.occurrences,
-                    msgctxt=entry.msgctxt,
-                )
-            )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    catalogue.save(str(target))
-    return target
