@@ -24,23 +24,26 @@ run: install ## Migrate, load the demo content and serve on http://127.0.0.1:800
 demo: install ## Load (or refresh) the demo content.
 	$(MANAGE) load_demo
 
-lint: install ## Ruff lint and format check.
+lint: $(STAMP) ## Ruff lint and format check.
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-layers: install ## Check the import contracts between the apps (pyproject.toml, README "What is where").
+layers: $(STAMP) ## Check the import contracts between the apps (pyproject.toml, README "What is where").
 	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-check-migrations: install
+check-migrations: $(STAMP)
 	DJANGO_SETTINGS_MODULE=wegweiser.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=wegweiser.settings.test $(MANAGE) makemigrations --check --dry-run
 
-test: lint layers check-migrations ## Lint, import layers, Django checks, migration check, then the whole pytest suite.
-	$(BIN)/pytest $(PYTEST_ARGS)
+test: install ## Lint, import layers, Django checks, migration check, then the whole pytest suite; prints its wall time.
+	@start=$$(date +%s); status=0; \
+	$(MAKE) --no-print-directory lint layers check-migrations && $(BIN)/pytest $(PYTEST_ARGS) || status=$$?; \
+	echo "make test: $$(( $$(date +%s) - start )) s wall time, installs excluded (exit $$status)"; \
+	exit $$status
 
 messages: install ## Refresh locale/*/LC_MESSAGES/django.po from the code and compile them.
 	$(MANAGE) makemessages --all --no-obsolete --ignore='.venv/*' --ignore='node_modules/*'
