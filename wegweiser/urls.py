@@ -11,9 +11,11 @@ from api import views as api_views
 from base import alternates
 from partners import views as partner_views
 from search import views as search_views
+from wegweiser.health import healthz
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("healthz", healthz, name="healthz"),
     path("api/hsds", api_views.root, name="hsds_root_no_slash"),
     path("api/hsds/", include("api.urls")),
     path("documents/", include(wagtaildocs_urls)),
