@@ -1,9 +1,9 @@
-"""WSGI entry point (gunicorn wegweiser.wsgi)."""
+"""WSGI entry point (gunicorn wegweiser.wsgi): production settings unless told otherwise."""
 
 import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wegweiser.settings.dev")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wegweiser.settings.production")
 
 application = get_wsgi_application()
