@@ -14,10 +14,14 @@ from partners.dashboard import PartnerListingsPanel
 from partners.freshness import STILL_CORRECT_ACTION
 from partners.models import CorrectionSuggestion, Partner
 from partners.roles import is_coordinator, is_partner_editor_only, partners_of
+from partners.users import refuse_protected_bulk_changes
 
 # What a partner editor needs is the page explorer and the dashboard; the rest is noise or
 # other people's material.
 HIDDEN_FOR_PARTNERS = {"snippets", "reports", "settings", "images", "documents", "help"}
+
+
+hooks.register("before_bulk_action", refuse_protected_bulk_changes)
 
 
 @hooks.register("register_admin_urls")

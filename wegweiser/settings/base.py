@@ -47,7 +47,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "partners.users_app.UsersConfig",  # wagtail.users with role limits (partners/users.py)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
