@@ -29,6 +29,14 @@ def german_listings():
 
 @transaction.atomic
 def confirm_still_correct(listing, user=None, today: datetime.date | None = None) -> int:
+    """A partner's "still correct": ``listing`` checked today in every language, logged."""
+    updated = mark_checked(listing, today)
+    log(instance=listing, action=STILL_CORRECT_ACTION, user=user)
+    return updated
+
+
+@transaction.atomic
+def mark_checked(listing, today: datetime.date | None = None) -> int:
     """Mark ``listing`` as checked today in every language; returns the pages updated.
 
     The rows are updated for the public site, and the latest and live revisions too, so a
@@ -47,10 +55,28 @@ def confirm_still_correct(listing, user=None, today: datetime.date | None = None
             revision.content["last_reviewed"] = today.isoformat()
             revision.save(update_fields=["content"])
     ReviewReminder.objects.filter(translation_key=key).delete()
-    log(instance=listing, action=STILL_CORRECT_ACTION, user=user)
     # The rows changed without a save: cached cards must show the new date.
     content_changed()
     return updated
+
+
+def reviewed_version_published(sender, instance, revision=None, **kwargs):
+    """``page_published``: a German listing published by a person counts as checked today.
+
+    Publishing means a coordinator approved it or a trusted partner confirmed it; imports and
+    the demo publish without a user and keep the date of their data. The revision being
+    published carries the date too, because Wagtail copies it to the aliases afterwards.
+    """
+    if not isinstance(instance, ListingPage) or revision is None or revision.user_id is None:
+        return
+    if instance.locale.language_code != SOURCE_LANGUAGE:
+        return
+    today = timezone.localdate()
+    if revision.content.get("last_reviewed") not in (None, today.isoformat()):
+        revision.content["last_reviewed"] = today.isoformat()
+        revision.save(update_fields=["content"])
+    instance.last_reviewed = today
+    mark_checked(instance, today)
 
 
 def stale_listings(today: datetime.date | None = None):

@@ -1,8 +1,10 @@
 """Keep roles in step with the page tree: new organisations, new languages, new settings."""
 
 from django.db.models.signals import post_migrate, post_save
+from wagtail.signals import page_published
 
 from directory.models import DirectoryIndexPage, OrganisationPage
+from partners.freshness import reviewed_version_published
 from partners.models import Partner
 from partners.roles import apply_partner_rights, assign_review_workflow, ensure_partner, sync_all
 
@@ -57,3 +59,4 @@ def connect():
     post_save.connect(directory_saved, sender=DirectoryIndexPage, dispatch_uid="partners_dir")
     post_save.connect(partner_saved, sender=Partner, dispatch_uid="partners_partner")
     post_migrate.connect(roles_after_migrate, dispatch_uid="partners_migrate")
+    page_published.connect(reviewed_version_published, dispatch_uid="partners_reviewed")

@@ -127,7 +127,10 @@ class ListingPage(BasePage):
     last_reviewed = models.DateField(
         _("information checked on"),
         default=timezone.localdate,
-        help_text=_("The date a partner last confirmed that this information is correct."),
+        help_text=_(
+            'Set by the site when a partner confirms "still correct" or a reviewed version '
+            "is published; never later than today."
+        ),
     )
 
     override_translatable_fields = [
@@ -183,7 +186,7 @@ class ListingPage(BasePage):
             [
                 FieldPanel("status"),
                 FieldPanel("status_note"),
-                FieldPanel("last_reviewed"),
+                FieldPanel("last_reviewed", read_only=True),
             ],
             heading=_("Status"),
         ),
@@ -228,6 +231,10 @@ class ListingPage(BasePage):
             ).exists()
         ):
             self.external_id = uuid.uuid4()
+        # A date in the future (typed, imported) would silence the freshness reminders.
+        today = timezone.localdate()
+        if self.last_reviewed and self.last_reviewed > today:
+            self.last_reviewed = today
         return super().save(*args, **kwargs)
 
     def clean(self):

@@ -7,11 +7,12 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import WorkflowState
 
 from directory.factories import ServicePageFactory
 from directory.models import ListingPage
 from partners.freshness import send_review_reminders
-from tests.partners.conftest import copies
+from tests.partners.conftest import copies, edit_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +111,41 @@ def test_stale_report_lists_listings_at_twelve_months_for_coordinators_only(clie
     assert f'data-stale-listing="{world.listing_b.id}"' not in html
     client.force_login(world.editor_a)
     assert client.get("/admin/reports/stale-listings/").status_code in (302, 403)
+
+
+def test_partner_cannot_date_information_checked_into_the_future(client, world):
+    """Attack: a partner saved "information checked on" 2029 and the reminders went silent."""
+    old = age(world.listing_a, 400)
+    data = edit_form_data(client, world.editor_a, world.listing_a, last_reviewed="2029-01-01")
+    client.force_login(world.editor_a)
+    client.post(f"/admin/pages/{world.listing_a.id}/edit/", {**data, "action-submit": "1"})
+    latest = ListingPage.objects.get(id=world.listing_a.id).get_latest_revision_as_object()
+    assert latest.last_reviewed == old
+    assert {p.last_reviewed for p in copies(world.listing_a)} == {old}
+
+
+def test_a_future_date_is_never_stored(world):
+    listing = ListingPage.objects.get(id=world.listing_a.id)
+    listing.last_reviewed = timezone.localdate() + datetime.timedelta(days=1000)
+    listing.save()
+    listing.refresh_from_db()
+    assert listing.last_reviewed == timezone.localdate()
+
+
+def test_an_approved_version_counts_as_checked_today_in_every_language(client, world):
+    age(world.listing_a, 400)
+    data = edit_form_data(client, world.editor_a, world.listing_a, title="Neu geprüft")
+    client.force_login(world.editor_a)
+    client.post(f"/admin/pages/{world.listing_a.id}/edit/", {**data, "action-submit": "1"})
+    assert {p.last_reviewed for p in copies(world.listing_a)} != {timezone.localdate()}
+    listing = ListingPage.objects.get(id=world.listing_a.id)
+    state = WorkflowState.objects.for_instance(listing).get(status=WorkflowState.STATUS_IN_PROGRESS)
+    client.force_login(world.coordinator)
+    response = client.post(
+        f"/admin/pages/workflow/action/{listing.id}/approve/{state.current_task_state.id}/",
+        {"comment": ""},
+    )
+    assert response.status_code == 302
+    for page in copies(world.listing_a):
+        assert page.title == "Neu geprüft" or page.locale.language_code == "ar"
+        assert page.last_reviewed == timezone.localdate(), page.locale
