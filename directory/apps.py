@@ -9,6 +9,7 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory")
 
     def ready(self):
-        from directory import facets, labels  # noqa: F401  (labels connects its signals)
+        from directory import facets, labels, language_cascade  # noqa: F401  (labels: signals)
 
         facets.connect_signals()
+        language_cascade.connect_signals()

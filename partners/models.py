@@ -70,7 +70,11 @@ class CorrectionSuggestion(models.Model):
         verbose_name_plural = _("correction suggestions")
 
     def __str__(self):
-        return f"{self.listing.title}: {self.message[:60]}"
+        # No message text: a title may show where the message itself must not.
+        return _("Correction suggestion for %(listing)s of %(date)s") % {
+            "listing": self.listing.title,
+            "date": f"{self.created_at:%Y-%m-%d}" if self.created_at else "",
+        }
 
 
 class ReviewReminder(models.Model):

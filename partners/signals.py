@@ -1,6 +1,7 @@
 """Keep roles in step with the page tree: new organisations, new languages, new settings."""
 
-from django.db.models.signals import post_migrate, post_save
+from django.contrib.auth.models import Group
+from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.signals import page_published
 
 from directory.models import DirectoryIndexPage, OrganisationPage
@@ -33,6 +34,11 @@ def partner_saved(sender, instance, raw=False, **kwargs):
     apply_partner_rights(instance)
 
 
+def partner_deleted(sender, instance, **kwargs):
+    """An organisation left (its German page was deleted): its editors' group and rights go."""
+    Group.objects.filter(pk=instance.group_id).delete()
+
+
 def roles_after_migrate(sender, **kwargs):
     """Repair roles after ``migrate`` (and after a test database flush).
 
@@ -58,5 +64,6 @@ def connect():
     post_save.connect(organisation_saved, sender=OrganisationPage, dispatch_uid="partners_org")
     post_save.connect(directory_saved, sender=DirectoryIndexPage, dispatch_uid="partners_dir")
     post_save.connect(partner_saved, sender=Partner, dispatch_uid="partners_partner")
+    post_delete.connect(partner_deleted, sender=Partner, dispatch_uid="partners_partner_deleted")
     post_migrate.connect(roles_after_migrate, dispatch_uid="partners_migrate")
     page_published.connect(reviewed_version_published, dispatch_uid="partners_reviewed")

@@ -132,6 +132,10 @@ class CorrectionSuggestionViewSet(SnippetViewSet):
     list_filter = ["done"]
     menu_label = _("Correction suggestions")
 
+    def register_chooser_viewset(self):
+        """No chooser: nothing links to a suggestion, and a chooser would show them to
+        every admin user."""
+
 
 class PartnersViewSetGroup(SnippetViewSetGroup):
     items = (PartnerViewSet, CorrectionSuggestionViewSet)

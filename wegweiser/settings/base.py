@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "base.admin_guards.SnippetApiGuardMiddleware",
 ]
 
 ROOT_URLCONF = "wegweiser.urls"
@@ -276,6 +277,9 @@ WEGWEISER_HSDS_COUNTRY = "DE"
 WEGWEISER_REVIEW_REMINDER_AFTER_DAYS = 335
 WEGWEISER_REVIEW_REMINDER_REPEAT_DAYS = 30
 # "Suggest a correction": at most this many per hour and address; faster posts are bots.
+# Visitors' correction messages and searches without results are deleted after this many
+# days (manage.py purge_personal_data, run daily by the scheduler).
+WEGWEISER_RETENTION_DAYS = 180
 WEGWEISER_CORRECTION_LIMIT_PER_HOUR = 5
 WEGWEISER_CORRECTION_MIN_SECONDS = 3
 # Failed logins per username and address before a lockout of this many seconds.
