@@ -240,11 +240,13 @@ def read_csv(data: bytes) -> tuple[list, list]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise CsvError("the file must be UTF-8 encoded") from error
+    # Only the separator is guessed, from the header line; quoting is the standard one
+    # (a header has no quotes, so a sniffed dialect would misread "" inside a field).
     try:
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+        delimiter = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+        delimiter = ","
+    reader = csv.DictReader(io.StringIO(text), dialect=csv.excel, delimiter=delimiter)
     header = [h.strip() for h in reader.fieldnames or []]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:

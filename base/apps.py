@@ -10,7 +10,8 @@ class BaseConfig(AppConfig):
 
     def ready(self):
         # Signal receivers import models, which cannot be imported before the apps are ready.
-        from base import content_cache, translation_access
+        from base import content_cache, sanitize, translation_access
 
         content_cache.connect_signals()
         translation_access.connect_signals()
+        sanitize.connect_signals()
