@@ -90,6 +90,11 @@ def _parameters() -> dict:
 LIST_PARAMS = ["search", "page", "per_page", "format", "lang"]
 
 
+def _facet_names() -> list[str]:
+    """The API parameters of the directory's facets."""
+    return [facet.api.name for facet in api_facets()]
+
+
 def _filter_params() -> list[str]:
     return [
         "taxonomy_term_id",
@@ -100,10 +105,6 @@ def _filter_params() -> list[str]:
         "postcode",
         "proximity",
     ]
-
-
-def _facet_names() -> list[str]:
-    return [facet.api.name for facet in api_facets()]
 
 
 def _ref(name):

@@ -57,12 +57,8 @@ class Stored:
 
     @property
     def on_listing(self) -> bool:
+        """Whether the values are fields of the listing itself rather than of its rows."""
         return issubclass(ListingPage, self.model)
-
-    @property
-    def listing_field(self) -> str:
-        """``id`` on the listing itself, ``page_id`` on a row."""
-        return "id" if self.on_listing else "page_id"
 
     def listings_where(self, condition: Q) -> Q:
         """The listings with a value (or row) matching ``condition``."""
@@ -101,8 +97,9 @@ class Taxonomy:
             terms = list(self.model.objects.filter(locale=default).values_list("code", "name"))
         return terms
 
-    def options(self, read_labels) -> list[tuple[str, str]]:
-        return read_labels
+    def options(self, labels) -> list[tuple[str, str]]:
+        """(code, label) of every option, from what :meth:`read_labels` read."""
+        return labels
 
 
 class SpokenLanguages:
@@ -111,13 +108,15 @@ class SpokenLanguages:
     by_count = True
 
     def known(self) -> set[str]:
+        """The ISO codes of every spoken language (no query)."""
         return set(SPOKEN_LANGUAGES)
 
     def read_labels(self, locale: Locale) -> None:
         """Names come from the interface translations: nothing to read."""
         return None
 
-    def options(self, read_labels) -> list[tuple[str, str]]:
+    def options(self, labels) -> list[tuple[str, str]]:
+        """(code, name in the active language) of every spoken language."""
         return [(code, language_name(code)) for code in SPOKEN_LANGUAGES]
 
 
@@ -150,6 +149,7 @@ class FilterFacet:
 
     @property
     def empty(self):
+        """The selection when nothing is chosen."""
         return [] if self.multiple else False
 
     def q(self, value, moment: datetime | None = None) -> Q:

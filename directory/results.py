@@ -72,10 +72,14 @@ def listing_results(
     number: int,
     candidates: list[int] | None = None,
     sort: Callable[[list[int]], list[int]] | None = None,
+    locale: Locale | None = None,
 ) -> Results:
     """Filter ``candidates`` (every live listing by title when None) by the request's filters,
-    reorder them with ``sort`` if given, and render page ``number`` (the last when beyond)."""
-    locale = Locale.get_active()
+    reorder them with ``sort`` if given, and render page ``number`` (the last when beyond).
+
+    ``locale`` is the visitor's (the active one) unless the caller already has it.
+    """
+    locale = locale or Locale.get_active()
     filters = parse_filters(request.GET)
     ids = filter_listings(locale, filters, candidates)
     if sort is not None:

@@ -49,6 +49,7 @@ def search(request):
         number,
         candidates=results.ids if results.query else None,
         sort=nearest_first if position is not None else None,
+        locale=locale,
     )
     filters = found.filters
     if results.query and not found.ids and not filters.active:
