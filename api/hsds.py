@@ -36,14 +36,12 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from base.languages import SOURCE_LANGUAGE, SPOKEN_LANGUAGES, language_name
+from directory import queries as directory_queries
 from directory.models import (
     ActionField,
     District,
-    ListingLocation,
-    ListingPage,
     ListingStatus,
     OrganisationKind,
-    OrganisationPage,
     ResidenceStatus,
     TargetGroup,
 )
@@ -835,37 +833,6 @@ def comparable(data: dict) -> dict:
     return {key: value for key, value in data.items() if key != "last_modified"}
 
 
-def listing_queryset():
-    """Listings with everything ``service_to_hsds`` reads, in a fixed number of queries."""
-    from django.db.models import Prefetch
-
-    return ListingPage.objects.select_related("projectpage", "locale").prefetch_related(
-        "action_field_links__action_field",
-        "target_group_links__target_group",
-        "spoken_languages",
-        Prefetch("locations", queryset=ListingLocation.objects.select_related("district")),
-        "opening_hours",
-        "closures",
-        "contacts",
-        "keywords",
-    )
-
-
 def load_listings(ids) -> list:
-    """Listings by id in the given order, prefetched, with organisation and project attached."""
-    from wagtail.models import Page
-
-    ids = list(ids)
-    if not ids:
-        return []
-    by_id = {listing.id: listing for listing in listing_queryset().filter(id__in=ids)}
-    ordered = [by_id[i] for i in ids if i in by_id]
-    paths = {listing.path[: -Page.steplen] for listing in ordered}
-    orgs = {org.path: org for org in OrganisationPage.objects.filter(path__in=paths)}
-    for listing in ordered:
-        listing.__dict__["organisation"] = orgs.get(listing.path[: -Page.steplen])
-        try:
-            listing._project = listing.projectpage
-        except ListingPage.projectpage.RelatedObjectDoesNotExist:
-            listing._project = None
-    return ordered
+    """Listings by id in the given order with everything the HSDS mapping reads."""
+    return directory_queries.load_listings(ids, detail=True)

@@ -4,6 +4,7 @@ from django.conf import settings
 
 from api import hsds
 from api.queries import MAX_PAGE, MAX_PER_PAGE, MAX_PROXIMITY
+from directory.filters import api_facets
 
 SPEC = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema"
 
@@ -17,6 +18,21 @@ def _param(name, description, schema, **extra):
         "schema": schema,
         **extra,
     }
+
+
+def _facet_parameters() -> dict:
+    """The directory's facets the API filters by (see ``directory.filters``)."""
+    parameters = {}
+    for facet in api_facets():
+        api = facet.api
+        if facet.multiple:
+            schema = {"type": "array", "items": {"type": "string", "maxLength": api.max_length}}
+            parameters[api.name] = _param(
+                api.name, api.description, schema, style="form", explode=True
+            )
+        else:
+            parameters[api.name] = _param(api.name, api.description, {"type": "boolean"})
+    return parameters
 
 
 def _parameters() -> dict:
@@ -57,21 +73,7 @@ def _parameters() -> dict:
                 "default": hsds.SOURCE_LANGUAGE,
             },
         ),
-        "action_field": _param(
-            "action_field",
-            "Extension: an action field code (the `code` of a term of the "
-            "taxonomy `action-fields`); repeat for OR. An unknown code is a 400.",
-            {"type": "array", "items": {"type": "string", "maxLength": 64}},
-            style="form",
-            explode=True,
-        ),
-        "language": _param(
-            "language",
-            "Extension: ISO 639 code of a language spoken by staff; repeat for OR.",
-            {"type": "array", "items": {"type": "string", "maxLength": 12}},
-            style="form",
-            explode=True,
-        ),
+        **_facet_parameters(),
         "postcode": _param(
             "postcode",
             "Only with a location in this postcode (or near it, with proximity).",
@@ -86,16 +88,23 @@ def _parameters() -> dict:
 
 
 LIST_PARAMS = ["search", "page", "per_page", "format", "lang"]
-FILTER_PARAMS = [
-    "taxonomy_term_id",
-    "taxonomy_id",
-    "organization_id",
-    "modified_after",
-    "action_field",
-    "language",
-    "postcode",
-    "proximity",
-]
+
+
+def _facet_names() -> list[str]:
+    """The API parameters of the directory's facets."""
+    return [facet.api.name for facet in api_facets()]
+
+
+def _filter_params() -> list[str]:
+    return [
+        "taxonomy_term_id",
+        "taxonomy_id",
+        "organization_id",
+        "modified_after",
+        *_facet_names(),
+        "postcode",
+        "proximity",
+    ]
 
 
 def _ref(name):
@@ -185,14 +194,15 @@ def openapi_document(server_url: str) -> dict:
             "contents": {"type": "array"},
         },
     }
-    all_filters = LIST_PARAMS + FILTER_PARAMS
+    all_filters = LIST_PARAMS + _filter_params()
+    extensions = ", ".join(f"`{name}`" for name in ["lang", *_facet_names()])
     return {
         "openapi": "3.1.0",
         "info": {
             "title": "Wegweiser HSDS API",
             "version": hsds.HSDS_VERSION,
             "description": "Open Referral HSDS 3.0 API of the Wegweiser directory. Read only, "
-            "open CORS. Extensions: `lang`, `action_field`, `language`; fields starting with "
+            f"open CORS. Extensions: {extensions}; fields starting with "
             "`x_` carry what HSDS has no field for.",
         },
         "servers": [{"url": server_url.rstrip("/")}],

@@ -19,9 +19,15 @@ from wagtail.models import Locale, Page
 
 from api import hsds
 from base.helpers import distance_km
-from base.languages import SPOKEN_LANGUAGES
-from directory.models import ActionField, ListingLocation, ListingPage, OrganisationPage
-from directory.queries import DirectoryFilters, apply_filters
+from directory.filters import (
+    MAX_VALUES_PER_FACET,
+    DirectoryFilters,
+    FilterFacet,
+    api_facets,
+    apply_filters,
+    facet_for_taxonomy,
+)
+from directory.models import ListingLocation, ListingPage, OrganisationPage
 from search.query import search_listings
 
 MAX_PER_PAGE = 100
@@ -79,6 +85,20 @@ def parse_uuid(value: str) -> str:
         raise NotFound(value) from None
 
 
+def _facet_value(params, facet: FilterFacet):
+    """A directory facet's selection from its API parameter (codes, or true/false)."""
+    name = facet.api.name
+    if not facet.multiple:
+        return _bool(params, name)
+    codes = list(dict.fromkeys(c for c in params.getlist(name) if c))
+    if codes:
+        known = facet.vocabulary.known()
+        unknown = [c for c in codes if c not in known]
+        if unknown:
+            raise BadParameter(f"unknown {name} code: {unknown[0][:64]}")
+    return codes[:MAX_VALUES_PER_FACET]
+
+
 @dataclass
 class ApiParams:
     """Validated query parameters of a list request."""
@@ -94,8 +114,7 @@ class ApiParams:
     minimal: bool = False
     full: bool = False
     ndjson: bool = False
-    action_fields: list = field(default_factory=list)
-    languages: list = field(default_factory=list)
+    filters: DirectoryFilters = field(default_factory=DirectoryFilters)
     postcode: str = ""
     proximity: float | None = None
 
@@ -143,18 +162,9 @@ class ApiParams:
             if timezone.is_naive(moment):
                 moment = timezone.make_aware(moment)
             result.modified_after = moment
-        codes = [c for c in params.getlist("action_field") if c]
-        if codes:
-            known = set(ActionField.objects.values_list("code", flat=True))
-            unknown = [c for c in codes if c not in known]
-            if unknown:
-                raise BadParameter(f"unknown action_field code: {unknown[0][:64]}")
-            result.action_fields = list(dict.fromkeys(codes))[:50]
-        languages = [c for c in params.getlist("language") if c]
-        unknown = [c for c in languages if c not in SPOKEN_LANGUAGES]
-        if unknown:
-            raise BadParameter(f"unknown language code: {unknown[0][:64]}")
-        result.languages = list(dict.fromkeys(languages))
+        result.filters = DirectoryFilters(
+            **{facet.code: _facet_value(params, facet) for facet in api_facets()}
+        )
         result.postcode = (params.get("postcode") or "").strip()
         if len(result.postcode) > 10 or not all(c.isalnum() or c in " -" for c in result.postcode):
             raise BadParameter("postcode must be at most 10 letters, digits, spaces or dashes")
@@ -231,24 +241,14 @@ def matching_locations(params: ApiParams, listing_ids) -> set[int] | None:
     }
 
 
-TERM_PATHS = {
-    "action-fields": "action_field_links__action_field__code",
-    "target-groups": "target_group_links__target_group__code",
-    "districts": "locations__district__code",
-}
-
-
 def select_listings(params: ApiParams) -> list[int]:
     """Ids of the listings a request asks for: by relevance with ``search``, else by name."""
-    qs = localized_listings(params.locale)
-    filters = DirectoryFilters(action_field=params.action_fields, language=params.languages)
-    qs = apply_filters(qs, filters)
+    qs = apply_filters(localized_listings(params.locale), params.filters)
     if params.term:
         slug, code = params.term
-        qs = qs.filter(id__in=ListingPage.objects.filter(**{TERM_PATHS[slug]: code}).values("id"))
+        qs = qs.filter(facet_for_taxonomy(slug).q([code]))
     if params.taxonomy:
-        path = TERM_PATHS[params.taxonomy]
-        qs = qs.filter(id__in=ListingPage.objects.filter(**{f"{path}__isnull": False}).values("id"))
+        qs = qs.filter(facet_for_taxonomy(params.taxonomy).any_q())
     if params.organization_id:
         paths = OrganisationPage.objects.filter(translation_key=params.organization_id).values_list(
             "path", flat=True

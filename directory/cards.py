@@ -21,7 +21,7 @@ from wagtail.models import Locale
 from base.content_cache import content_version
 from directory import hours
 from directory.facets import snapshot
-from directory.queries import listing_cards
+from directory.queries import load_listings
 
 CARD_SECONDS = 6 * 60 * 60
 TEMPLATE = "includes/listing_card.html"
@@ -68,7 +68,7 @@ def listing_cards_html(request, ids, hide_organisation: bool = False) -> list[Ca
     if missing:
         template = get_template(TEMPLATE)
         rendered = {}
-        for listing in listing_cards(missing, with_org=not hide_organisation):
+        for listing in load_listings(missing, with_org=not hide_organisation):
             html = template.render(
                 {"listing": listing, "hide_organisation": hide_organisation, "request": request}
             )

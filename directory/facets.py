@@ -1,17 +1,20 @@
 """The directory's filters and facet counts, computed in memory from one snapshot per locale.
 
-A snapshot holds every live listing of a locale in title order and, for every facet value
-(action field, target group, language spoken, district, free of charge, wheelchair
-accessible), a bit mask with one bit per listing. Filtering is then ``&`` and ``|`` of
-integers and a count is ``int.bit_count()``: a page with facets needs no query that grows
-with the number of listings or results, where SQL facet counts cost one grouped query per
-facet over every matching listing (tens of milliseconds at 3,000 listings).
+A snapshot holds every live listing of a locale in title order and, for every value of
+every facet declared in :mod:`directory.filters` (action field, target group, language
+spoken, district, free of charge, wheelchair accessible, ...), a bit mask with one bit per
+listing. Filtering is then ``&`` and ``|`` of integers and a count is ``int.bit_count()``:
+a page with facets needs no query that grows with the number of listings or results, where
+SQL facet counts cost one grouped query per facet over every matching listing (tens of
+milliseconds at 3,000 listings).
 
-A snapshot is built with eight queries and kept until the content changes (saving or
-deleting a page, a listing's rows or a taxonomy term: :mod:`base.content_cache`). "Open
-now" depends on the clock: its mask is computed with one query and kept for the minute.
+A snapshot is built with one query for the listings, one per model holding facet values
+(rows of one model are read together) and one per taxonomy for its labels, and kept until
+the content changes (saving or deleting a page, a listing's rows or a taxonomy term:
+:mod:`base.content_cache`). A facet that depends on the clock ("open now") has its mask
+computed with one query and kept for the minute.
 
-The semantics are those of :func:`directory.queries.apply_filters` (values of a facet are
+The semantics are those of :func:`directory.filters.apply_filters` (values of a facet are
 OR-ed, facets AND-ed); a test compares both on many filter combinations.
 """
 
@@ -19,22 +22,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from base.content_cache import cached, watch
-from directory.models import (
-    ActionField,
-    Closure,
-    District,
-    ListingActionField,
-    ListingLanguage,
-    ListingLocation,
-    ListingTargetGroup,
-    OpeningHours,
-    TargetGroup,
-)
+from directory import hours
+from directory.filters import FACETS, OPEN_NOW, DirectoryFilters
+from directory.models import Closure, OpeningHours
 from directory.models.taxonomy import TaxonomyTerm
-from directory.queries import MULTI_FACETS, DirectoryFilters, facet_q, live_listings
+from directory.queries import live_listings
 
 
 def _positions(mask: int) -> list[int]:
@@ -55,10 +51,10 @@ class Snapshot:
     locale: Locale
     ids: list[int]
     position: dict[int, int]  # listing id → bit
-    masks: dict[str, dict[str, int]]
-    flags: dict[str, int]
-    labels: dict[str, list[tuple[str, str]]]
-    _open: tuple[datetime | None, int] = field(init=False, default=(None, 0))
+    masks: dict[str, dict[str, int]]  # term facet → value → mask
+    flags: dict[str, int]  # stored flag → mask
+    labels: dict[str, object]  # term facet → what its vocabulary read for the options
+    _timed: dict[str, tuple[datetime, int]] = field(init=False, default_factory=dict)
 
     @property
     def everything(self) -> int:
@@ -89,42 +85,66 @@ class Snapshot:
                 kept.append(listing_id)
         return kept
 
-    def open_mask(self, moment: datetime) -> int:
-        """Listings open at ``moment`` (one query, then kept for that minute)."""
+    def timed_mask(self, code: str, moment: datetime) -> int:
+        """Listings a clock-dependent flag selects at ``moment`` (one query, kept that minute)."""
         minute = moment.replace(second=0, microsecond=0)
-        cached_minute, mask = self._open
+        cached_minute, mask = self._timed.get(code, (None, 0))
         if cached_minute == minute:
             return mask
-
-        condition = facet_q("open_now", DirectoryFilters(open_now=True), minute)
+        condition = FACETS[code].q(True, minute)
         mask = self.mask_of(
             live_listings(self.locale).filter(condition).values_list("id", flat=True).iterator()
         )
-        self._open = (minute, mask)
+        self._timed[code] = (minute, mask)
         return mask
 
-    def condition(self, name: str, filters, moment: datetime) -> int | None:
+    def open_mask(self, moment: datetime) -> int:
+        """Listings open at ``moment``."""
+        return self.timed_mask(OPEN_NOW, moment)
+
+    def flag_mask(self, code: str, moment: datetime) -> int:
+        """Listings a flag selects."""
+        if FACETS[code].timed is not None:
+            return self.timed_mask(code, moment)
+        return self.flags[code]
+
+    def condition(self, code: str, filters: DirectoryFilters, moment: datetime) -> int | None:
         """The mask one facet of ``filters`` allows, or None when the facet is not set."""
-        values = getattr(filters, name)
+        values = getattr(filters, code)
         if not values:
             return None
-        if name in MULTI_FACETS:
-            by_value = self.masks[name]
+        if FACETS[code].multiple:
+            by_value = self.masks[code]
             mask = 0
             for value in values:
                 mask |= by_value.get(value, 0)
             return mask
-        if name == "open_now":
-            return self.open_mask(moment)
-        return self.flags[name]
+        return self.flag_mask(code, moment)
 
 
 def _build(locale: Locale) -> Snapshot:
-    """Read a locale's live listings and their facet values (eight queries)."""
+    """Read a locale's live listings and the values of every stored facet."""
     base = live_listings(locale).order_by("title", "id")
-    rows = list(base.values_list("id", "is_free"))
-    ids = [listing_id for listing_id, _free in rows]
+    stored = [facet for facet in FACETS.values() if facet.stored is not None]
+    own = [facet for facet in stored if facet.stored.on_listing]
+    rows = list(base.values_list("id", *(facet.stored.path for facet in own)))
+    ids = [row[0] for row in rows]
     position = {listing_id: index for index, listing_id in enumerate(ids)}
+
+    values: dict[str, list[tuple[int, object]]] = {}
+    for column, facet in enumerate(own, start=1):
+        values[facet.code] = [(row[0], row[column]) for row in rows]
+    by_model: dict[type, list] = {}
+    for facet in stored:
+        if not facet.stored.on_listing:
+            by_model.setdefault(facet.stored.model, []).append(facet)
+    live_ids = base.order_by().values("id")
+    for model, facets in by_model.items():
+        paths = list(dict.fromkeys(facet.stored.path for facet in facets))
+        found = list(model.objects.filter(page_id__in=live_ids).values_list("page_id", *paths))
+        for facet in facets:
+            column = paths.index(facet.stored.path) + 1
+            values[facet.code] = [(row[0], row[column]) for row in found]
 
     size = (len(ids) + 7) // 8
 
@@ -139,45 +159,15 @@ def _build(locale: Locale) -> Snapshot:
                 data[index >> 3] |= 1 << (index & 7)
         return {value: int.from_bytes(data, "little") for value, data in bits.items()}
 
-    live_ids = base.order_by().values("id")
-
-    facet_masks = {
-        "action_field": masks(
-            ListingActionField.objects.filter(page_id__in=live_ids).values_list(
-                "page_id", "action_field__code"
-            )
-        ),
-        "target_group": masks(
-            ListingTargetGroup.objects.filter(page_id__in=live_ids).values_list(
-                "page_id", "target_group__code"
-            )
-        ),
-        "language": masks(
-            ListingLanguage.objects.filter(page_id__in=live_ids).values_list("page_id", "language")
-        ),
-    }
-    locations = list(
-        ListingLocation.objects.filter(page_id__in=live_ids).values_list(
-            "page_id", "district__code", "wheelchair_accessible"
-        )
-    )
-    facet_masks["district"] = masks((page_id, code) for page_id, code, _wheel in locations)
-    free = masks((listing_id, "1") for listing_id, is_free in rows if is_free)
-    wheelchair = masks((page_id, "1") for page_id, _code, accessible in locations if accessible)
-    flags = {"free": free.get("1", 0), "wheelchair": wheelchair.get("1", 0)}
-
-    labels = {}
-    default = None
-    for name, model in (
-        ("action_field", ActionField),
-        ("target_group", TargetGroup),
-        ("district", District),
-    ):
-        terms = list(model.objects.filter(locale=locale).values_list("code", "name"))
-        if not terms:
-            default = default or Locale.get_default()
-            terms = list(model.objects.filter(locale=default).values_list("code", "name"))
-        labels[name] = terms
+    facet_masks, flags, labels = {}, {}, {}
+    for facet in stored:
+        if facet.multiple:
+            facet_masks[facet.code] = masks(values[facet.code])
+            labels[facet.code] = facet.vocabulary.read_labels(locale)
+        else:
+            flags[facet.code] = masks(
+                (listing_id, "1") for listing_id, value in values[facet.code] if value
+            ).get("1", 0)
     return Snapshot(locale, ids, position, facet_masks, flags, labels)
 
 
@@ -186,15 +176,108 @@ def snapshot(locale: Locale) -> Snapshot:
     return cached(("directory-snapshot", locale.id), lambda: _build(locale))
 
 
+@dataclass
+class FacetOption:
+    """One value of a facet with its label, its count and whether it is selected.
+
+    ``param`` is the query parameter that selects it (the flags each have their own).
+    """
+
+    value: str
+    label: str
+    count: int
+    selected: bool
+    param: str = ""
+
+
+@dataclass
+class Facet:
+    """A facet of the filter panel with its options; ``flags`` bundles the yes/no facets."""
+
+    name: str
+    label: str
+    options: list[FacetOption]
+    multiple: bool = True
+
+
+def _conditions(snap: Snapshot, filters: DirectoryFilters, moment) -> dict[str, int]:
+    conditions = {}
+    for code in FACETS:
+        mask = snap.condition(code, filters, moment)
+        if mask is not None:
+            conditions[code] = mask
+    return conditions
+
+
+def _narrowed(start: int, conditions: dict[str, int], skip: str = "") -> int:
+    for code, mask in conditions.items():
+        if code != skip:
+            start &= mask
+    return start
+
+
+def filter_listings(
+    locale: Locale, filters: DirectoryFilters, candidates=None, moment=None
+) -> list[int]:
+    """Ids of the live listings of ``locale`` that pass ``filters``.
+
+    Without ``candidates``: every such listing, by title. With ``candidates`` (ids, e.g.
+    search results in relevance order): those of them that pass, in their order.
+    Computed in memory; same result as :func:`directory.filters.apply_filters`.
+    """
+    snap = snapshot(locale)
+    if not filters.active:
+        if candidates is None:
+            return list(snap.ids)
+        return [i for i in candidates if i in snap.position]
+    start = snap.everything if candidates is None else snap.mask_of(candidates)
+    passing = _narrowed(start, _conditions(snap, filters, moment or hours.local_now()))
+    if candidates is None:
+        return snap.ids_of(passing)
+    return snap.select(candidates, passing)
+
+
+def facet_counts(
+    locale: Locale, filters: DirectoryFilters, candidates=None, moment=None
+) -> list[Facet]:
+    """Every facet with counts given all *other* selected filters; the flags come last.
+
+    Counts cover the live listings of ``locale``, or only ``candidates`` (ids) when given.
+    No query grows with the number of listings.
+    """
+    snap = snapshot(locale)
+    start = snap.everything if candidates is None else snap.mask_of(candidates)
+    moment = moment or hours.local_now()
+    conditions = _conditions(snap, filters, moment)
+
+    facets, flags = [], []
+    for code, facet in FACETS.items():
+        eligible = _narrowed(start, conditions, skip=code)
+        if not facet.multiple:
+            count = (eligible & snap.flag_mask(code, moment)).bit_count()
+            flags.append(FacetOption("1", facet.label, count, getattr(filters, code), code))
+            continue
+        selected = getattr(filters, code)
+        counts = {value: (eligible & mask).bit_count() for value, mask in snap.masks[code].items()}
+        options = [
+            FacetOption(value, label, counts.get(value, 0), value in selected, code)
+            for value, label in facet.vocabulary.options(snap.labels[code])
+        ]
+        options = [option for option in options if option.count or option.selected]
+        if facet.vocabulary.by_count:
+            options.sort(key=lambda option: -option.count)
+        facets.append(Facet(code, facet.label, options))
+    facets.append(Facet("flags", _("Other"), flags, multiple=False))
+    return facets
+
+
 def connect_signals() -> None:
     """Outdate the snapshots whenever a listing's rows or a taxonomy term change (pages,
     view restrictions and locales are watched by :mod:`base.content_cache`)."""
-    watch(
-        ListingActionField,
-        ListingTargetGroup,
-        ListingLanguage,
-        ListingLocation,
-        OpeningHours,
-        Closure,
-        TaxonomyTerm,
+    rows = dict.fromkeys(
+        facet.stored.model
+        for facet in FACETS.values()
+        if facet.stored is not None and not facet.stored.on_listing
     )
+    # Opening hours and closures decide "open now"; the cards show them too.
+    watch(*rows, OpeningHours, Closure, TaxonomyTerm)

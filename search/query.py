@@ -30,9 +30,9 @@ from wagtail.models import Locale
 
 from base.helpers import distance_km
 from base.languages import SOURCE_LANGUAGE
-from directory.facets import snapshot
+from directory.facets import filter_listings, snapshot
+from directory.filters import DirectoryFilters
 from directory.models import ListingLocation
-from directory.queries import DirectoryFilters, filter_listings
 from search.analysis import analyze, normalize, tokenize
 from search.backends import ElasticsearchUnavailable, search_elasticsearch
 from search.models import FailedSearch, ListingTerm, SearchWord, Synonym

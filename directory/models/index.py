@@ -1,13 +1,10 @@
 """The directory: every listing with combinable filters, and the list of partners."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Locale
 
 from base.models import BasePage
 from directory.models.organisations import OrganisationPage
@@ -38,35 +35,14 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def directory(self, request):
         """The filterable list of listings; filter state lives in the query string."""
-        # The query layer imports these models: imported at call time (app-loading cycle).
-        from directory.cards import listing_cards_html
-        from directory.queries import facet_counts, filter_listings, parse_filters
+        # The result list imports these models: imported at call time (app-loading cycle).
+        from directory.results import bad_page_number, listing_results, requested_page
 
-        number = request.GET.get("page", "1")
-        if not number.isdigit() or not 1 <= int(number) <= MAX_PAGE_NUMBER:
-            return HttpResponseBadRequest(
-                _("The page number must be a whole number between 1 and %(max)s.")
-                % {"max": MAX_PAGE_NUMBER},
-                content_type="text/plain; charset=utf-8",
-            )
-        filters = parse_filters(request.GET)
-        locale = Locale.get_active()
-        paginator = Paginator(filter_listings(locale, filters), PAGE_SIZE)
-        try:
-            page = paginator.page(int(number))
-        except (EmptyPage, PageNotAnInteger):
-            page = paginator.page(paginator.num_pages)
+        number = requested_page(request)
+        if number is None:
+            return bad_page_number()
         context = self.get_context(request)
-        context.update(
-            {
-                "filters": filters,
-                "facets": facet_counts(locale, filters),
-                "page_obj": page,
-                "listings": listing_cards_html(request, page.object_list),
-                "result_count": paginator.count,
-                "filter_query": "&".join(f"{k}={v}" for k, v in filters.as_query_items()),
-            }
-        )
+        context.update(listing_results(request, number).context())
         return TemplateResponse(request, self.template, context)
 
     @path("partner/", name="organisations")

@@ -8,7 +8,6 @@ from django import template
 from base.helpers import tel_href as _tel_href
 from base.languages import SPOKEN_LANGUAGES, language_autonym
 from directory import hours
-from directory.queries import FLAG_FACETS
 
 register = template.Library()
 
@@ -27,18 +26,11 @@ class FacetInput:
 def facet_inputs(facet):
     """The checkboxes of a facet with their real query parameter names.
 
-    The "flags" facet bundles three yes/no filters; its options are in the order of
-    ``directory.queries.FLAG_FACETS`` and each is its own parameter (``free=1``, ...).
+    The "flags" facet bundles the yes/no filters; each is its own parameter (``free=1``).
     """
-    if facet.name == "flags":
-        pairs = [
-            (param, "1", option) for param, option in zip(FLAG_FACETS, facet.options, strict=True)
-        ]
-    else:
-        pairs = [(facet.name, option.value, option) for option in facet.options]
     return [
-        FacetInput(param, value, f"filter-{param}-{value}", option)
-        for param, value, option in pairs
+        FacetInput(option.param, option.value, f"filter-{option.param}-{option.value}", option)
+        for option in facet.options
     ]
 
 

@@ -13,6 +13,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Locale
 
+from directory.facets import facet_counts, filter_listings
 from directory.factories import (
     ClosureFactory,
     DistrictFactory,
@@ -23,15 +24,10 @@ from directory.factories import (
     ServicePageFactory,
     TargetGroupFactory,
 )
+from directory.filters import DirectoryFilters, apply_filters
 from directory.models import ListingStatus, Weekday
 from directory.models.index import MAX_PAGE_NUMBER, PAGE_SIZE
-from directory.queries import (
-    DirectoryFilters,
-    apply_filters,
-    facet_counts,
-    filter_listings,
-    live_listings,
-)
+from directory.queries import live_listings
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from directory.factories import ClosureFactory, OpeningHoursFactory, ServicePageFactory
+from directory.filters import DirectoryFilters, apply_filters
 from directory.models import ListingPage, ListingStatus, Weekday
-from directory.queries import DirectoryFilters, apply_filters, live_listings
+from directory.queries import live_listings
 
 pytestmark = pytest.mark.django_db
 
