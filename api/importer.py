@@ -6,15 +6,10 @@ Used by ``import_hsds``, ``import_csv`` and the admin's CSV upload. Records are 
 
 import copy
 import json
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
-from django.db.models.signals import post_save
-from wagtail.models import Locale, Page, ReferenceIndex
-from wagtail.search.backends import get_search_backends
-from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.models import Locale, Page
 
 from api import hsds
 from base.content_cache import content_changed
@@ -35,6 +30,7 @@ from directory.models import (
     TargetGroup,
 )
 from directory.models.listings import Closure
+from search.bulk import bulk_writes
 
 # Text fields a translation may change; every other value is synchronised from German.
 TRANSLATED_FIELDS = (
@@ -59,26 +55,6 @@ ROW_MODELS = {
     "contacts": ListingContact,
     "spoken_languages": ListingLanguage,
 }
-
-
-@contextmanager
-def search_updates_paused():
-    """Stop indexing pages on every save; the importer indexes each changed page once at the end.
-
-    A page is saved three times on creation (insert, revision, publish) and its rows reach the
-    index one save late anyway (STACK_NOTES). Signals are process-wide: fine for a command or
-    a worker process, which is how imports run.
-    """
-    from modelsearch.signal_handlers import post_save_signal_handler
-
-    models = [ServicePage, ProjectPage, OrganisationPage]
-    for model in models:
-        post_save.disconnect(post_save_signal_handler, sender=model)
-    try:
-        yield
-    finally:
-        for model in models:
-            post_save.connect(post_save_signal_handler, sender=model)
 
 
 class ImportFileError(Exception):
@@ -196,7 +172,6 @@ class Importer:
         self.german = _german()
         self.locale = Locale.objects.get(language_code=locale_code)
         self.catalog = hsds.Catalog.load(self.german)
-        self.changed_pages = []
         self.dry_run = False
         self._terms = {}
         self._seen_orgs = set()
@@ -290,13 +265,11 @@ class Importer:
                 ).values_list("id", flat=True),
                 self.catalog,
             )
-        # A dry run only compares (no write, so no search index or sync side effects).
-        # The reference index is rebuilt once per changed page at the end, not per row saved.
-        with (
-            transaction.atomic(),
-            disable_reference_index_auto_update(),
-            search_updates_paused(),
-        ):
+        # One transaction. A page is saved three times on creation (insert, revision,
+        # publication) and its copies in every language once more: the search indexes, the
+        # reference index and the content version are updated once per page at the end.
+        # A dry run only compares (nothing is written, so nothing is indexed).
+        with bulk_writes():
             if not dry_run:
                 for term in terms:
                     model = hsds.TAXONOMIES[term["taxonomy"]][0]
@@ -315,8 +288,6 @@ class Importer:
                 else:
                     org = self._organisation(data["organization"], report)
                     self._listing(data, org, report)
-        if not dry_run:
-            self._reindex()
         return report
 
     # --- German ---------------------------------------------------------------------
@@ -341,7 +312,6 @@ class Importer:
             )
             directory.add_child(instance=org)
             _publish(org)
-            self.changed_pages.append(org.id)
             report.organisations_created += 1
             return org
         current = hsds.organization_data(hsds.organization_to_hsds(org))
@@ -356,7 +326,6 @@ class Importer:
             for name, value in values.items():
                 setattr(org, name, value)
             _publish(org)
-            self.changed_pages.append(org.id)
         return org
 
     def _term(self, model, code, name="", description="", sort_order=None):
@@ -441,7 +410,6 @@ class Importer:
             org.add_child(instance=page)
         page.keywords.set(data["keywords"])
         _publish(page, data["last_modified"])
-        self.changed_pages.append(page.id)
 
     # --- translations -------------------------------------------------------------
 
@@ -479,7 +447,6 @@ class Importer:
         target = german.get_translation(self.locale).specific
         target.description = data["fields"]["description"]
         _publish(target)
-        self.changed_pages.append(target.id)
 
     def _translated_values(self, german, data) -> dict:
         """Translated text by wagtail-localize segment context (``field`` or ``rel.key.field``)."""
@@ -505,25 +472,6 @@ class Importer:
                 for name in names:
                     values[f"{relation}.{row.translation_key}.{name}"] = getattr(row, name)
         return values
-
-    def _reindex(self):
-        """Index changed pages and their copies in every language once their rows are saved.
-
-        Search indexes a page before its orderables are written (STACK_NOTES), so the
-        import re-indexes at the end: search finds imported listings at once.
-        """
-        keys = list(
-            Page.objects.filter(id__in=self.changed_pages).values_list("translation_key", flat=True)
-        )
-        by_model = {}
-        for model in (ListingPage, OrganisationPage):
-            for page in model.objects.filter(translation_key__in=keys).specific():
-                by_model.setdefault(type(page), []).append(page)
-                ReferenceIndex.create_or_update_for_object(page)
-        # In bulk: the SQLite backend refreshes its title norms once per call, not per page.
-        for backend in get_search_backends(with_auto_update=True):
-            for model, pages in by_model.items():
-                backend.add_bulk(model, pages)
 
 
 def import_records(records, locale_code=hsds.SOURCE_LANGUAGE, dry_run=False) -> ImportReport:

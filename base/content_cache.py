@@ -10,13 +10,15 @@ rebuilt on its next use.
 With several server processes, Django's cache must be shared between them (``CACHE_URL``)
 for a change made in one to reach the others at once; otherwise each process also drops
 what it cached after ``MAX_AGE_SECONDS``. Bulk writes that send no signals (the benchmark
-generator, raw SQL) call :func:`content_changed` themselves.
+generator, raw SQL) call :func:`content_changed` themselves; bulk writes that do send them
+(``search.bulk.bulk_writes``) hold the changes back and make one at the end.
 """
 
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 from django.core.cache import cache
@@ -32,6 +34,7 @@ T = TypeVar("T")
 _lock = threading.Lock()
 _values: dict[object, tuple[str, float, object]] = {}
 _watched: list[type] = []
+_held = threading.local()
 
 
 def content_version() -> str:
@@ -45,9 +48,29 @@ def content_version() -> str:
 
 def content_changed(**kwargs) -> None:
     """Outdate everything cached under the current token, in every process sharing the cache."""
+    if getattr(_held, "depth", 0):
+        _held.changed = True
+        return
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
     with _lock:
         _values.clear()
+
+
+@contextmanager
+def changes_held() -> Iterator[None]:
+    """Make the content changes of this thread inside the block one change at its end.
+
+    Other threads are not affected. Also at the end of a block left by an exception: one
+    change too many only costs a rebuild of what was cached.
+    """
+    _held.depth = getattr(_held, "depth", 0) + 1
+    try:
+        yield
+    finally:
+        _held.depth -= 1
+        if not _held.depth and getattr(_held, "changed", False):
+            _held.changed = False
+            content_changed()
 
 
 def cached(key, build: Callable[[], T]) -> T:

@@ -9,9 +9,9 @@ translation of the German directory page (translations share ``translation_key``
 wagtail-localize makes them).
 
 Pages are inserted with computed tree paths instead of ``add_child`` (which asks the
-database for the last child before every insert), the orderables with ``bulk_create``, and
-the search index is filled in bulk at the end. The page tree stays valid:
-``Page.find_problems()`` finds nothing afterwards.
+database for the last child before every insert), the orderables with ``bulk_create``, all
+inside ``search.bulk.bulk_writes()``, which indexes the new pages once at the end. The page
+tree stays valid: ``Page.find_problems()`` finds nothing afterwards.
 """
 
 import random
@@ -23,16 +23,12 @@ from datetime import date, timedelta
 from datetime import time as clock
 from decimal import Decimal
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from django.db.models import F
-from django.test.utils import override_settings
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.models import Locale, Page
-from wagtail.search.backends import get_search_backends
 
 from base.content_cache import content_changed
 from base.languages import SOURCE_LANGUAGE
@@ -57,6 +53,7 @@ from directory.models import (
     ServicePage,
     TargetGroup,
 )
+from search.bulk import bulk_writes
 
 MAGDEBURG = (52.1205, 11.6276)
 
@@ -469,7 +466,8 @@ def _insert_pages(pages: Sequence[Page]) -> None:
     Page models use multi-table inheritance, which ``bulk_create`` refuses: the shared
     ``wagtailcore_page`` rows are inserted first (their ids come back), then each subclass
     table gets its rows with the same id, as ``loaddata`` saves "raw" objects. No signals
-    are sent, so nothing is indexed or logged here; the caller indexes at the end.
+    are sent, so nothing is indexed or logged here; the caller notes the pages for
+    ``bulk_writes()`` to index at the end.
     """
     by_model: dict[type, list[Page]] = {}
     for page in pages:
@@ -705,15 +703,6 @@ def _listing_rows(plan: dict, page, locale, language: str, terms: dict, org_name
     }
 
 
-def _index(pages_by_model: dict) -> None:
-    """Add new pages to every search backend in bulk (auto-update was off while creating)."""
-    for backend in get_search_backends(with_auto_update=True):
-        for model, ids in pages_by_model.items():
-            objs = list(model.get_indexed_objects().filter(pk__in=ids))
-            for start in range(0, len(objs), 500):
-                backend.add_bulk(model, objs[start : start + 500])
-
-
 def _create_block(ctx: dict, block: list[dict], number: int) -> None:
     """One organisation with the listings of ``block``, in the source and every target tree."""
     rng, terms = ctx["rng"], ctx["terms"]
@@ -797,15 +786,16 @@ def generate_listings(
     per_organisation: int = 20,
     seed: int = 42,
     progress: Callable[[str], None] | None = None,
-    wagtail_index: bool = True,
+    index: bool = True,
 ) -> GenerationResult:
     """Add ``count`` listings in ``per_organisation`` blocks under new organisations.
 
     ``locales``: the German source is always made; every further language code gets
     translations, which needs that locale's translation of the directory page.
-    The same ``seed`` on the same database gives the same content. ``wagtail_index=False``
-    leaves Wagtail's own search index (admin search) unfilled, which halves the time; the
-    public search reads the project's index, filled by ``search.indexing.rebuild_index``.
+    The same ``seed`` on the same database gives the same content. The new pages are
+    indexed at the end (the project's search index, Wagtail's admin search and reference
+    index); ``index=False`` leaves that to the caller (``bench/search.py`` times
+    ``search.indexing.rebuild_index`` itself).
     """
     started = time.perf_counter()
     source_locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
@@ -845,25 +835,20 @@ def generate_listings(
     first_number = OrganisationPage.objects.child_of(directory).count() + 1
     blocks = [plans[i : i + per_organisation] for i in range(0, count, per_organisation)]
 
-    # Auto-update would index each page on save, before its orderables exist; index at the end.
-    no_auto_update = {
-        name: {**conf, "AUTO_UPDATE": False}
-        for name, conf in settings.WAGTAILSEARCH_BACKENDS.items()
-    }
-    with transaction.atomic():
-        with override_settings(WAGTAILSEARCH_BACKENDS=no_auto_update):
-            for made, block in enumerate(blocks, start=1):
-                _create_block(ctx, block, first_number + made - 1)
-                if progress and (made % 10 == 0 or made == len(blocks)):
-                    done = min(made * per_organisation, count)
-                    progress(
-                        f"  {done}/{count} listings in {made} organisations "
-                        f"({time.perf_counter() - started:.0f} s)"
-                    )
-        if wagtail_index:
-            _index(ctx["pages"])
-    # Rows were inserted without signals: outdate what the site cached about its content.
-    content_changed()
+    with bulk_writes() as batch:
+        for made, block in enumerate(blocks, start=1):
+            _create_block(ctx, block, first_number + made - 1)
+            if progress and (made % 10 == 0 or made == len(blocks)):
+                done = min(made * per_organisation, count)
+                progress(
+                    f"  {done}/{count} listings in {made} organisations "
+                    f"({time.perf_counter() - started:.0f} s)"
+                )
+        # Rows were inserted without signals: note them for the end of the block.
+        content_changed()
+        if index:
+            for model, ids in ctx["pages"].items():
+                batch.written(model, ids)
     return GenerationResult(
         organisations=len(blocks),
         listings=count,

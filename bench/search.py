@@ -152,7 +152,7 @@ def main(argv=None) -> int:
             if size > existing:
                 print(f"Generating {size - existing} listings in {len(LANGUAGES)} languages ...")
                 started = time.perf_counter()
-                generate_listings(size - existing, locales=LANGUAGES, wagtail_index=False)
+                generate_listings(size - existing, locales=LANGUAGES, index=False)
                 print(f"  generated in {time.perf_counter() - started:.0f} s")
             elif size:
                 print(f"Skipping size {size}: the database has {existing} listings")

@@ -18,8 +18,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import Locale, Page, ReferenceIndex, Site
-from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.models import Locale, Page, Site
 
 from directory.models import (
     ActionField,
@@ -40,6 +39,7 @@ from directory.models import (
     WorkingGroup,
 )
 from home.models import ContentPage, HomePage
+from search.bulk import bulk_writes
 
 from . import data
 from .listings_ag1 import LISTINGS as LISTINGS_AG1
@@ -109,24 +109,24 @@ class Report:
 
 
 class DemoLoader:
-    """Loads the demo content into the German tree; call :meth:`run` inside a transaction."""
+    """Loads the demo content into the German tree, all or nothing."""
 
     def __init__(self, today: date | None = None):
         self.today = today or timezone.localdate()
         self.report = Report()
-        self.new_pages = []
 
     def run(self) -> Report:
-        self.ensure_locales()
-        self.locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-        self.load_taxonomies()
-        flyer = self.ensure_flyer()
-        home = self.ensure_home(flyer)
-        self.ensure_content_pages(home, flyer)
-        directory = self.ensure_directory(home)
-        organisations = self.ensure_organisations(directory)
-        self.ensure_listings(organisations)
-        self.update_reference_index()
+        # One transaction; every page and its rows are indexed once at the end, not per save.
+        with bulk_writes():
+            self.ensure_locales()
+            self.locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+            self.load_taxonomies()
+            flyer = self.ensure_flyer()
+            home = self.ensure_home(flyer)
+            self.ensure_content_pages(home, flyer)
+            directory = self.ensure_directory(home)
+            organisations = self.ensure_organisations(directory)
+            self.ensure_listings(organisations)
         return self.report
 
     # Locales and taxonomies
@@ -410,20 +410,11 @@ class DemoLoader:
 
     def publish_child(self, parent, page):
         """Add ``page`` below ``parent`` and publish it through a revision, as the admin does."""
-        # Every saved child row would re-index the page's references (quadratic work);
-        # the loader indexes each new page once at the end instead.
-        with disable_reference_index_auto_update():
-            parent.add_child(instance=page)
-            page.save_revision().publish()
-        self.new_pages.append(page)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
         return page
-
-    def update_reference_index(self):
-        """Record the new pages' references (flyer, taxonomy terms) for the admin's usage view."""
-        for page in self.new_pages:
-            ReferenceIndex.create_or_update_for_object(page)
 
 
 def load_demo(today: date | None = None) -> Report:
-    """Load the demo content (idempotent); run it inside ``transaction.atomic()``."""
+    """Load the demo content (idempotent, in one transaction)."""
     return DemoLoader(today).run()

@@ -60,13 +60,17 @@ def load_catalogue(language_code: str) -> dict[str, str]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def translate_object(instance, locale: Locale, catalogue: dict[str, str]) -> bool:
+def translate_object(
+    instance, locale: Locale, catalogue: dict[str, str], source: TranslationSource | None = None
+) -> bool:
     """Translate one object into ``locale`` from ``catalogue``; False if a string is missing.
 
     Objects with any untranslated string are left as they are (an alias for pages), so a
-    visitor never sees a half-German page.
+    visitor never sees a half-German page. ``source``: the object's translation source, when
+    already brought up to date (extracting it reads the whole object).
     """
-    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    if source is None:
+        source, _created = TranslationSource.update_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     po = translation.export_po()
     missing = [entry.msgid for entry in po if entry.msgid not in catalogue]
@@ -88,6 +92,7 @@ def translate_object(instance, locale: Locale, catalogue: dict[str, str]) -> boo
 def translate_demo(languages=None) -> dict[str, int]:
     """Sync every locale from German, then apply the shipped translations; {lang: objects}."""
     done = {}
+    sources = None
     for code in settings.WAGTAIL_CONTENT_LANGUAGE_CODES:
         locale = ensure_synced_locale(code)
         if code == SOURCE_LANGUAGE or (languages and code not in languages):
@@ -95,8 +100,15 @@ def translate_demo(languages=None) -> dict[str, int]:
         catalogue = load_catalogue(code)
         if not catalogue:
             continue
+        if sources is None:
+            # The German objects do not change while they are translated: their sources
+            # (segments extracted from the whole object) serve every language.
+            sources = [
+                (instance, TranslationSource.update_or_create_from_instance(instance)[0])
+                for instance in objects_to_translate()
+            ]
         done[code] = sum(
-            translate_object(instance, locale, catalogue) for instance in objects_to_translate()
+            translate_object(instance, locale, catalogue, source) for instance, source in sources
         )
     return done
 

@@ -7,17 +7,22 @@ organisation), two-stem phrases of the name and the summary, and the German sour
 at a lower weight so a German word typed in any interface still finds the listing.
 
 Pages are indexed on every full save (publishing, alias updates, translation sync) while
-Wagtail's auto-update is on (bulk loaders turn it off and call :func:`rebuild_index`). The
-handler reads the page's action fields, target groups and keywords from the in-memory
-cluster, so the index is not "one save late" (STACK_NOTES). Draft saves
-(``save(update_fields=...)``) are skipped: they must not leak unpublished text.
+Wagtail's auto-update is on. Bulk writes (:func:`search.bulk.bulk_writes`) pause this in
+their thread and index what they saved once at the end (:func:`index_saved`). The handler
+reads the page's action fields, target groups and keywords from the in-memory cluster, so
+the index is not "one save late" (STACK_NOTES). Draft saves (``save(update_fields=...)``)
+are skipped: they must not leak unpublished text.
 """
 
 import functools
-from collections.abc import Iterable
+import operator
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
@@ -43,8 +48,23 @@ SOURCE_FACTOR = 0.3
 PHRASE_FIELDS = ("name", "summary")
 
 
+_paused = threading.local()
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """Do not index on save in this thread inside the block (other threads still do)."""
+    _paused.depth = getattr(_paused, "depth", 0) + 1
+    try:
+        yield
+    finally:
+        _paused.depth -= 1
+
+
 def _auto_update() -> bool:
-    """Index on save unless bulk loaders turned Wagtail's auto-update off (as bench does)."""
+    """Index on save unless this thread writes in bulk or Wagtail's auto-update is off."""
+    if getattr(_paused, "depth", 0):
+        return False
     backend = settings.WAGTAILSEARCH_BACKENDS.get("default", {})
     return backend.get("AUTO_UPDATE", True)
 
@@ -282,13 +302,35 @@ def index_pages(pages: Iterable) -> int:
     return len(pages)
 
 
-def rebuild_index(batch_size: int = 500) -> int:
-    """Rebuild the whole index and vocabulary from the database; returns listings indexed."""
-    with transaction.atomic(), connection.cursor() as cursor:
-        for model in (ListingTerm, SearchWord):
-            table = connection.ops.quote_name(model._meta.db_table)
-            cursor.execute(f"DELETE FROM {table}")  # noqa: S608 (the model's own table name)
-    ids = list(ListingPage.objects.order_by("path").values_list("id", flat=True))
+def index_saved(listing_ids: Iterable[int], organisation_ids: Iterable[int] = ()) -> int:
+    """Index what saving these listings and organisations changed, as saving them one by one
+    would have: the listings, every listing of the organisations, and the translations of
+    saved German listings (they carry the German text). Returns how many were indexed."""
+    listing_ids = set(listing_ids)
+    paths = list(
+        OrganisationPage.objects.filter(id__in=set(organisation_ids)).values_list("path", flat=True)
+    )
+    for start in range(0, len(paths), 100):
+        children = functools.reduce(
+            operator.or_,
+            (
+                Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
+                for path in paths[start : start + 100]
+            ),
+        )
+        listing_ids.update(ListingPage.objects.filter(children).values_list("id", flat=True))
+    keys = ListingPage.objects.filter(
+        id__in=listing_ids, alias_of=None, locale__language_code=SOURCE_LANGUAGE
+    ).values_list("translation_key", flat=True)
+    listing_ids.update(
+        ListingPage.objects.filter(translation_key__in=keys, alias_of=None).values_list(
+            "id", flat=True
+        )
+    )
+    return _index_ids(sorted(listing_ids))
+
+
+def _index_ids(ids: list[int], batch_size: int = 500) -> int:
     done = 0
     for start in range(0, len(ids), batch_size):
         # The base class has every indexed field; .specific() would drop the prefetches.
@@ -297,6 +339,16 @@ def rebuild_index(batch_size: int = 500) -> int:
         )
         done += index_pages(pages)
     return done
+
+
+def rebuild_index(batch_size: int = 500) -> int:
+    """Rebuild the whole index and vocabulary from the database; returns listings indexed."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        for model in (ListingTerm, SearchWord):
+            table = connection.ops.quote_name(model._meta.db_table)
+            cursor.execute(f"DELETE FROM {table}")  # noqa: S608 (the model's own table name)
+    ids = list(ListingPage.objects.order_by("path").values_list("id", flat=True))
+    return _index_ids(ids, batch_size)
 
 
 def _on_listing_saved(sender, instance, update_fields=None, raw=False, **kwargs):

@@ -3,10 +3,10 @@
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
 from demo.loader import load_demo
 from demo.translate import translate_demo
+from search.bulk import bulk_writes
 
 
 class Command(BaseCommand):
@@ -25,8 +25,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, german_only=False, **options):
         started = time.monotonic()
-        # All or nothing: a failure half-way must not leave a half-built page tree.
-        with transaction.atomic():
+        # All or nothing: a failure half-way must not leave a half-built page tree. Every
+        # page (with its copies in each language) is indexed once at the end, not per save.
+        with bulk_writes():
             report = load_demo()
             translated = {} if german_only else translate_demo()
         if options["verbosity"] >= 1:
