@@ -203,9 +203,7 @@ def test_translator_cannot_change_the_ukrainian_action_field_label_through_the_s
     assert not StringTranslation.objects.filter(data="Hacked").exists()
 
 
-def test_translator_cannot_change_the_ukrainian_action_field_label_by_po_upload(
-    translator, world
-):
+def test_translator_cannot_change_the_ukrainian_action_field_label_by_po_upload(translator, world):
     ukrainian = translation_of(world.action_field, world.ukrainian)
     po = ukrainian.export_po()
     for entry in po:
@@ -390,3 +388,16 @@ def test_translator_sees_no_delete_unpublish_or_privacy_action_in_the_explorer(t
     assert f"/admin/pages/{arabic_listing.id}/delete/" not in html
     assert f"/admin/pages/{arabic_listing.id}/unpublish/" not in html
     assert "/admin/localize/update/" not in html
+
+
+def test_translator_cannot_restart_a_stopped_translation(translator, admin_client_, world):
+    translation = translation_of(world.listing, world.arabic)
+    admin_client_.post(f"/admin/localize/translate/{translation.id}/disable/")
+    translation.refresh_from_db()
+    assert not translation.enabled
+    arabic_page = world.listing.get_translation(world.arabic)
+    translator.post(
+        f"/admin/pages/{arabic_page.id}/edit/", {"localize-restart-translation": "Restart"}
+    )
+    translation.refresh_from_db()
+    assert not translation.enabled
