@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Page
 
+from base.page_permissions import TranslationAwarePagePermissionTester
 from base.translation_status import translation_info
 
 
@@ -22,6 +23,10 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        """Wagtail's page rights, with translators limited to translating (``page_permissions``)."""
+        return TranslationAwarePagePermissionTester(user, self)
 
     def translations_for_switcher(self):
         """This page in every other language (live translations and aliases)."""

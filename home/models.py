@@ -59,10 +59,10 @@ class HomePage(BasePage):
     )
 
     override_translatable_fields = [
-        SynchronizedField("coordinator_name"),
-        SynchronizedField("coordinator_phone"),
-        SynchronizedField("coordinator_email"),
-        SynchronizedField("coordinator_address"),
+        SynchronizedField("coordinator_name", overridable=False),
+        SynchronizedField("coordinator_phone", overridable=False),
+        SynchronizedField("coordinator_email", overridable=False),
+        SynchronizedField("coordinator_address", overridable=False),
         SynchronizedField("flyer"),
     ]
     content_panels = [

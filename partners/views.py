@@ -111,7 +111,8 @@ def suggest_correction(request, listing_id):
 def still_correct(request, page_id):
     """One click: the listing is checked today, in every language."""
     listing = get_object_or_404(ListingPage, id=page_id)
-    if not listing.permissions_for_user(request.user).can_edit():
+    # Translators' rights are for translating: confirming the facts is the partner's call.
+    if not listing.permissions_for_user(request.user).can_edit_beyond_translation():
         raise PermissionDenied
     freshness.confirm_still_correct(listing, request.user)
     messages.success(

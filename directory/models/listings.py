@@ -134,10 +134,10 @@ class ListingPage(BasePage):
     )
 
     override_translatable_fields = [
-        SynchronizedField("external_id"),
-        SynchronizedField("last_reviewed"),
-        SynchronizedField("status"),
-        SynchronizedField("keywords"),
+        SynchronizedField("external_id", overridable=False),
+        SynchronizedField("last_reviewed", overridable=False),
+        SynchronizedField("status", overridable=False),
+        SynchronizedField("keywords", overridable=False),
     ]
 
     listing_panels = [
@@ -348,8 +348,8 @@ class ProjectPage(ListingPage):
     ]
     override_translatable_fields = [
         *ListingPage.override_translatable_fields,
-        SynchronizedField("start_date"),
-        SynchronizedField("end_date"),
+        SynchronizedField("start_date", overridable=False),
+        SynchronizedField("end_date", overridable=False),
     ]
 
     template = "directory/project_page.html"
@@ -413,7 +413,7 @@ class ListingLanguage(ListingOrderable):
     language = models.CharField(_("language"), max_length=12, choices=SPOKEN_LANGUAGE_CHOICES)
     note = models.CharField(_("note"), max_length=200, blank=True)
 
-    override_translatable_fields = [SynchronizedField("language")]
+    override_translatable_fields = [SynchronizedField("language", overridable=False)]
     panels = [FieldRowPanel([FieldPanel("language"), FieldPanel("note")])]
 
     class Meta(ListingOrderable.Meta):
@@ -467,11 +467,11 @@ class ListingLocation(ListingOrderable):
     access_notes = models.CharField(_("how to get there"), max_length=255, blank=True)
 
     override_translatable_fields = [
-        SynchronizedField("street"),
-        SynchronizedField("postcode"),
-        SynchronizedField("latitude"),
-        SynchronizedField("longitude"),
-        SynchronizedField("wheelchair_accessible"),
+        SynchronizedField("street", overridable=False),
+        SynchronizedField("postcode", overridable=False),
+        SynchronizedField("latitude", overridable=False),
+        SynchronizedField("longitude", overridable=False),
+        SynchronizedField("wheelchair_accessible", overridable=False),
     ]
     panels = [
         FieldPanel("name"),
@@ -512,9 +512,9 @@ class OpeningHours(ListingOrderable):
     note = models.CharField(_("note"), max_length=200, blank=True)
 
     override_translatable_fields = [
-        SynchronizedField("weekday"),
-        SynchronizedField("opens"),
-        SynchronizedField("closes"),
+        SynchronizedField("weekday", overridable=False),
+        SynchronizedField("opens", overridable=False),
+        SynchronizedField("closes", overridable=False),
     ]
     panels = [
         FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]),
@@ -542,7 +542,10 @@ class Closure(ListingOrderable):
     end_date = models.DateField(_("closed until (inclusive)"), null=True, blank=True)
     reason = models.CharField(_("reason"), max_length=255, blank=True)
 
-    override_translatable_fields = [SynchronizedField("start_date"), SynchronizedField("end_date")]
+    override_translatable_fields = [
+        SynchronizedField("start_date", overridable=False),
+        SynchronizedField("end_date", overridable=False),
+    ]
     panels = [
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
         FieldPanel("reason"),
@@ -566,7 +569,10 @@ class ListingContact(ListingOrderable):
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
 
-    override_translatable_fields = [SynchronizedField("phone"), SynchronizedField("email")]
+    override_translatable_fields = [
+        SynchronizedField("phone", overridable=False),
+        SynchronizedField("email", overridable=False),
+    ]
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
         FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),

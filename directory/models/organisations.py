@@ -52,13 +52,13 @@ class OrganisationPage(BasePage):
     city = models.CharField(_("city"), max_length=100, blank=True, default="Magdeburg")
 
     override_translatable_fields = [
-        SynchronizedField("kind"),
-        SynchronizedField("logo"),
-        SynchronizedField("website"),
-        SynchronizedField("email"),
-        SynchronizedField("phone"),
-        SynchronizedField("street"),
-        SynchronizedField("postcode"),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("logo", overridable=False),
+        SynchronizedField("website", overridable=False),
+        SynchronizedField("email", overridable=False),
+        SynchronizedField("phone", overridable=False),
+        SynchronizedField("street", overridable=False),
+        SynchronizedField("postcode", overridable=False),
     ]
 
     content_panels = [

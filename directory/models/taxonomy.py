@@ -25,10 +25,10 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     override_translatable_fields = [
-        SynchronizedField("code"),
+        SynchronizedField("code", overridable=False),
         TranslatableField("name"),
         TranslatableField("description"),
-        SynchronizedField("sort_order"),
+        SynchronizedField("sort_order", overridable=False),
     ]
     panels = [
         FieldPanel("name"),
@@ -63,7 +63,7 @@ class ActionField(TaxonomyTerm):
 
     override_translatable_fields = [
         *TaxonomyTerm.override_translatable_fields,
-        SynchronizedField("icon"),
+        SynchronizedField("icon", overridable=False),
     ]
     panels = [*TaxonomyTerm.panels, FieldPanel("icon")]
 
