@@ -47,7 +47,8 @@ def accept_invitation(request, uidb64, token):
     form = SetPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.save()
-        login(request, user)
+        # Several backends are configured; this one is the password (and code) backend.
+        login(request, user, backend="partners.auth.PasswordAndCodeBackend")
         return redirect("wagtailadmin_home")
     return render(request, "partners/accept_invitation.html", {"form": form, "invited": user})
 
