@@ -224,11 +224,11 @@ def two_factor(request):
         elif action == "switch_off" and not required:
             reset_two_factor(user)
             messages.success(request, _("Two-factor login is switched off."))
-            return redirect("partners_two_factor")
-        if codes is None and not form.errors:
-            return redirect("partners_two_factor")
         if codes is not None:
+            # The page that shows the new recovery codes starts with an empty form.
             form = TwoFactorCodeForm()
+        elif not form.errors:
+            return redirect("partners_two_factor")
     static = StaticDevice.objects.filter(user=user).first()
     return render(
         request,
