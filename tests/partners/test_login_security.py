@@ -187,6 +187,19 @@ def test_partner_editors_may_use_the_admin_without_two_factor(client, world, set
     assert client.get("/admin/").status_code == 200
 
 
+def test_partner_editor_switches_two_factor_off_with_a_current_code(client, world, settings):
+    settings.WEGWEISER_REQUIRE_TWO_FACTOR = True
+    device, _codes = set_up_two_factor(client, world.editor_a)
+    ready_for_next_code(device)
+    login(client, "editor-a", code=code_for(device))
+    ready_for_next_code(device)
+    client.post("/admin/partners/two-factor/", {"code": code_for(device), "action": "switch_off"})
+    assert not TOTPDevice.objects.filter(user=world.editor_a).exists()
+    client.logout()
+    login(client, "editor-a")
+    assert logged_in_as(client) == str(world.editor_a.pk)
+
+
 def test_a_session_not_verified_by_a_code_is_signed_out(client, world):
     """E.g. a login made by an invitation link for an account with an authenticator."""
     set_up_two_factor(client, world.editor_a)
