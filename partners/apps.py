@@ -9,6 +9,6 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partners")
 
     def ready(self):
-        from partners import auth, signals  # noqa: F401  (auth connects login signals)
+        from partners import signals  # its models import needs the loaded apps
 
         signals.connect()

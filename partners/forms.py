@@ -1,15 +1,18 @@
-"""Forms: the public correction suggestion and the coordinators' invitation form."""
+"""Forms: the public correction suggestion, the coordinators' invitation form, and sign-in
+(login with the authenticator code, throttled password reset, two-factor setup)."""
 
 import time
 
 from django import forms
+from django.conf import settings
+from django.contrib.auth import authenticate
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms.auth import LoginForm
+from wagtail.admin.forms.auth import LoginForm, PasswordResetForm
 
 from base.languages import SOURCE_LANGUAGE
 from directory.models import OrganisationPage
-from partners import auth
+from partners import ratelimit
 
 FORM_STARTED_SALT = "partners.correction.started"
 MAX_FORM_AGE = 24 * 3600
@@ -69,30 +72,56 @@ class InvitePartnerForm(forms.Form):
 
 
 class TwoFactorLoginForm(LoginForm):
-    """Wagtail's login form plus the authenticator code, asked of users who set one up."""
+    """Wagtail's login form plus the authenticator code, checked in one step with the
+    password (``partners.auth.PasswordAndCodeBackend``): a wrong password and a wrong or
+    missing code give the same answer, so the form never confirms a password."""
 
-    otp_code = forms.CharField(
-        label=_("Code from your authenticator app (only if you set up two-factor login)"),
+    otp_token = forms.CharField(
+        label=_("Code from your authenticator app or a recovery code (with two-factor login)"),
         required=False,
-        max_length=12,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        max_length=16,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
     )
 
     def clean(self):
-        cleaned = super().clean()
-        user = self.get_user()
-        device = getattr(user, "two_factor_device", None) if user else None
-        if device is not None and device.confirmed and not device.verify(cleaned.get("otp_code")):
-            # A wrong code counts like a wrong password towards the lockout.
-            auth.count_failed_login(None, {"username": cleaned.get("username")}, self.request)
-            raise forms.ValidationError(
-                _("The code from your authenticator app is missing or wrong."), code="otp"
+        username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if username is not None and password:
+            self.user_cache = authenticate(
+                self.request,
+                username=username,
+                password=password,
+                otp_token=self.cleaned_data.get("otp_token", ""),
             )
-        return cleaned
+            if self.user_cache is None:
+                raise self.get_invalid_login_error()
+            self.confirm_login_allowed(self.user_cache)
+        return self.cleaned_data
+
+
+class ThrottledPasswordResetForm(PasswordResetForm):
+    """Wagtail's password reset form, throttled per address and per e-mail address.
+
+    Beyond either limit the answer stays the same ("if an account exists, a mail is on its
+    way") but no mail goes out, so the limits tell nobody whether an account exists.
+    """
+
+    def save(self, *args, request=None, **kwargs):
+        window = settings.WEGWEISER_PASSWORD_RESET_WINDOW_SECONDS
+        email = self.cleaned_data["email"].strip().lower()
+        address_key = "partners:reset:address:" + ratelimit.client_hash(request)
+        per_address = ratelimit.hit(address_key, window)
+        per_email = ratelimit.hit("partners:reset:email:" + ratelimit.keyed_hash(email), window)
+        if (
+            per_address > settings.WEGWEISER_PASSWORD_RESET_LIMIT_PER_ADDRESS
+            or per_email > settings.WEGWEISER_PASSWORD_RESET_LIMIT_PER_EMAIL
+        ):
+            return
+        super().save(*args, request=request, **kwargs)
 
 
 class TwoFactorCodeForm(forms.Form):
-    """Confirm (or switch off) two-factor login with a current code."""
+    """Confirm two-factor login, or change it, with a current code from the app."""
 
     code = forms.CharField(
         label=_("Code from your authenticator app"),

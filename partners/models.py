@@ -1,12 +1,9 @@
 """Partners' accounts and their organisations' settings, correction suggestions, reminders."""
 
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-
-from partners.totp import matching_step
 
 
 class Partner(models.Model):
@@ -89,31 +86,3 @@ class ReviewReminder(models.Model):
 
     def __str__(self):
         return f"{self.translation_key} @ {self.sent_at:%Y-%m-%d}"
-
-
-class TwoFactorDevice(models.Model):
-    """A user's authenticator app (TOTP). Login asks for its code once it is confirmed."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="two_factor_device"
-    )
-    secret = models.CharField(max_length=64)
-    confirmed = models.BooleanField(default=False)
-    # The last time step accepted, so that a code cannot be used twice.
-    last_step = models.BigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("two-factor device")
-        verbose_name_plural = _("two-factor devices")
-
-    def __str__(self):
-        return str(self.user)
-
-    def verify(self, code: str) -> bool:
-        """Check ``code`` and remember its time step (a replayed code fails)."""
-        step = matching_step(self.secret, code)
-        if step is None or step <= self.last_step:
-            return False
-        self.last_step = step
-        self.save(update_fields=["last_step"])
-        return True

@@ -1,6 +1,10 @@
 """Views: accepting an invitation, the public correction form, and the admin views for
-partners ("still correct"), coordinators (invite, stale listings) and two-factor setup."""
+partners ("still correct"), coordinators (invite, stale listings), two-factor setup and the
+superusers' sign-in reset."""
 
+import base64
+
+import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
@@ -11,19 +15,24 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils.encoding import force_str
 from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp import user_has_device
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page
 
 from directory.models import ListingPage
 from partners import freshness, ratelimit
+from partners.auth import reset_login_failures, reset_two_factor, two_factor_required
 from partners.emails import admin_url, send_to_users
 from partners.forms import CorrectionSuggestionForm, InvitePartnerForm, TwoFactorCodeForm
 from partners.invitations import invitation_tokens, invite_partner
-from partners.models import CorrectionSuggestion, Partner, TwoFactorDevice
+from partners.models import CorrectionSuggestion, Partner
 from partners.roles import COORDINATORS, is_coordinator, source_organisation
-from partners.totp import new_secret, provisioning_uri
 
 
 def accept_invitation(request, uidb64, token):
@@ -38,7 +47,8 @@ def accept_invitation(request, uidb64, token):
     form = SetPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.save()
-        login(request, user)
+        # Several backends are configured; this one is the password (and code) backend.
+        login(request, user, backend="partners.auth.PasswordAndCodeBackend")
         return redirect("wagtailadmin_home")
     return render(request, "partners/accept_invitation.html", {"form": form, "invited": user})
 
@@ -170,32 +180,103 @@ def stale_report(request):
     )
 
 
-def two_factor(request):
-    """Set up, confirm or switch off the authenticator app of the logged-in user."""
-    device, _created = TwoFactorDevice.objects.get_or_create(
-        user=request.user, defaults={"secret": new_secret()}
+RECOVERY_CODES = 10
+
+
+def _new_recovery_codes(user) -> list[str]:
+    """Replace ``user``'s recovery codes with fresh ones; each works once."""
+    device, _created = StaticDevice.objects.get_or_create(
+        user=user, name="Recovery codes", defaults={"confirmed": True}
     )
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def two_factor(request):
+    """Set up two-factor login (authenticator app by QR code, recovery codes), renew the
+    recovery codes or, where it is not required, switch it off; each with a current code."""
+    user = request.user
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    setting_up = device is None
+    if setting_up:
+        device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+    required = two_factor_required(user)
     form = TwoFactorCodeForm(request.POST or None)
+    codes = None
     if request.method == "POST" and form.is_valid():
-        if device.verify(form.cleaned_data["code"]):
-            if device.confirmed:
-                device.delete()
-                messages.success(request, _("Two-factor login is switched off."))
-            else:
-                device.confirmed = True
-                device.save(update_fields=["confirmed"])
-                messages.success(request, _("Two-factor login is on: login now asks for a code."))
+        action = request.POST.get("action", "")
+        if not device.verify_token(form.cleaned_data["code"].replace(" ", "")):
+            form.add_error("code", _("This code is wrong or was already used."))
+        elif setting_up:
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+            otp_login(request, device)
+            codes = _new_recovery_codes(user)
+            setting_up = False
+            messages.success(request, _("Two-factor login is on: login now asks for a code."))
+        elif action == "recovery_codes":
+            codes = _new_recovery_codes(user)
+            messages.success(request, _("New recovery codes: the old ones no longer work."))
+        elif action == "switch_off" and not required:
+            reset_two_factor(user)
+            messages.success(request, _("Two-factor login is switched off."))
+        if codes is not None:
+            # The page that shows the new recovery codes starts with an empty form.
+            form = TwoFactorCodeForm()
+        elif not form.errors:
             return redirect("partners_two_factor")
-        form.add_error("code", _("This code is wrong or was already used."))
+    static = StaticDevice.objects.filter(user=user).first()
     return render(
         request,
         "partners/admin/two_factor.html",
         {
             "title": _("Two-factor login"),
-            "device": device,
+            "setting_up": setting_up,
+            "required": required,
             "form": form,
-            "uri": provisioning_uri(
-                device.secret, request.user.get_username(), settings.WAGTAIL_SITE_NAME
-            ),
+            "recovery_codes": codes,
+            "recovery_codes_left": static.token_set.count() if static else 0,
+            "secret": base64.b32encode(device.bin_key).decode() if setting_up else "",
+            # Drawn here as SVG: no image service learns the secret, nothing is downloaded.
+            "qr_code": mark_safe(segno.make(device.config_url, error="m").svg_inline(scale=4))  # noqa: S308
+            if setting_up
+            else "",
+        },
+    )
+
+
+def reset_sign_in(request, user_id):
+    """Superusers unlock an account locked by failed logins, or remove its two-factor login
+    (a lost phone without recovery codes); the user then sets it up again."""
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    account = get_object_or_404(get_user_model(), pk=user_id)
+    if request.method == "POST":
+        if request.POST.get("action") == "two_factor":
+            reset_two_factor(account)
+            messages.success(
+                request,
+                _("Two-factor login of %(user)s was removed.") % {"user": account.get_username()},
+            )
+        else:
+            reset_login_failures(account)
+            messages.success(
+                request,
+                _("Failed logins of %(user)s were forgotten: the account is unlocked.")
+                % {"user": account.get_username()},
+            )
+        return redirect("wagtailusers_users:index")
+    return render(
+        request,
+        "partners/admin/reset_sign_in.html",
+        {
+            "title": _("Reset sign-in"),
+            "account": account,
+            "has_two_factor": user_has_device(account),
         },
     )

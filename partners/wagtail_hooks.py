@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -35,6 +36,11 @@ def register_admin_urls():
         path("partners/invite/", views.invite, name="partners_invite"),
         path("reports/stale-listings/", views.stale_report, name="partners_stale_report"),
         path("partners/two-factor/", views.two_factor, name="partners_two_factor"),
+        path(
+            "partners/reset-sign-in/<int:user_id>/",
+            views.reset_sign_in,
+            name="partners_reset_sign_in",
+        ),
     ]
 
 
@@ -86,9 +92,24 @@ def register_invite_menu_item():
 
 @hooks.register("register_admin_menu_item")
 def register_two_factor_menu_item():
-    return CoordinatorMenuItem(
+    return MenuItem(
         _("Two-factor login"), reverse("partners_two_factor"), icon_name="key", order=860
     )
+
+
+@hooks.register("register_user_listing_buttons")
+def reset_sign_in_button(user, request_user):
+    """Superusers unlock an account or remove its two-factor login from the users list."""
+    if not request_user.is_superuser:
+        return []
+    return [
+        Button(
+            _("Reset sign-in"),
+            reverse("partners_reset_sign_in", args=[user.pk]),
+            icon_name="key",
+            priority=30,
+        )
+    ]
 
 
 @hooks.register("register_log_actions")

@@ -1,7 +1,9 @@
 """Settings shared by every environment. Environment variables are read here and only here."""
 
+import ipaddress
 import json
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -63,6 +65,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -73,10 +79,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "partners.auth.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "base.admin_guards.SnippetApiGuardMiddleware",
+    # Last, so that it turns a lockout into its answer (429) after the login view ran.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "wegweiser.urls"
@@ -272,22 +282,55 @@ HSDS_SCHEMA_DIR = Path(
 WEGWEISER_HSDS_STATE_PROVINCE = "Sachsen-Anhalt"
 WEGWEISER_HSDS_COUNTRY = "DE"
 
-# Partner self-service (partners app): review reminders, correction form, login throttling.
+# Partner self-service (partners app): review reminders, correction form.
 # Reminders go out when a listing was not confirmed for about 11 months, then monthly.
 WEGWEISER_REVIEW_REMINDER_AFTER_DAYS = 335
 WEGWEISER_REVIEW_REMINDER_REPEAT_DAYS = 30
-# "Suggest a correction": at most this many per hour and address; faster posts are bots.
 # Visitors' correction messages and searches without results are deleted after this many
 # days (manage.py purge_personal_data, run daily by the scheduler).
 WEGWEISER_RETENTION_DAYS = 180
+# "Suggest a correction": at most this many per hour and address; faster posts are bots.
 WEGWEISER_CORRECTION_LIMIT_PER_HOUR = 5
 WEGWEISER_CORRECTION_MIN_SECONDS = 3
-# Failed logins per username and address before a lockout of this many seconds.
-WEGWEISER_LOGIN_FAILURE_LIMIT = 5
-WEGWEISER_LOGIN_LOCKOUT_SECONDS = 900
-# Behind a reverse proxy: the META key of the header with the client's address, e.g.
-# "HTTP_X_REAL_IP" (only set this when the proxy overwrites that header).
+# Sign-in (README "Sign-in"). Failed logins, counted by django-axes in the shared cache,
+# per account across all addresses and per address across all accounts: the 10th failure
+# within 15 minutes of the previous one locks that account or address for 15 minutes from
+# that failure. Attempts while locked are refused without being counted, so the lock always
+# ends 15 minutes after it began; a superuser can lift it earlier (README).
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "partners.ratelimit.client_address"
+AXES_USERNAME_CALLABLE = "partners.auth.throttled_username"
+AXES_CLIENT_STR_CALLABLE = "partners.auth.describe_attempt"
+AXES_LOCKOUT_TEMPLATE = "partners/admin/locked_out.html"
+AXES_ENABLE_ADMIN = False
+# The client's address behind a reverse proxy (partners.ratelimit.client_address). Either
+# the META key of a header the proxy overwrites, e.g. "HTTP_X_REAL_IP"; or X-Forwarded-For,
+# read from the right and believed only as far as our own proxies wrote it: the proxies'
+# addresses or networks (TRUSTED_PROXIES) or how many proxies there are (TRUSTED_PROXY_COUNT).
 WEGWEISER_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
-AUTHENTICATION_BACKENDS = ["partners.auth.ThrottledModelBackend"]
-# The admin login asks for an authenticator code from users who switched two-factor login on.
+WEGWEISER_TRUSTED_PROXIES = [
+    ipaddress.ip_network(network, strict=False) for network in env_list("TRUSTED_PROXIES", "")
+]
+WEGWEISER_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Password reset mails: at most this many per hour from one address and for one e-mail
+# address; beyond that the form answers as usual but sends nothing.
+WEGWEISER_PASSWORD_RESET_LIMIT_PER_ADDRESS = 5
+WEGWEISER_PASSWORD_RESET_LIMIT_PER_EMAIL = 3
+WEGWEISER_PASSWORD_RESET_WINDOW_SECONDS = 3600
+# Password and authenticator code are one step (partners.auth.PasswordAndCodeBackend); axes
+# refuses locked accounts and addresses before the password is looked at.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "partners.auth.PasswordAndCodeBackend",
+]
 WAGTAILADMIN_USER_LOGIN_FORM = "partners.forms.TwoFactorLoginForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "partners.forms.ThrottledPasswordResetForm"  # noqa: S105
+# Superusers and coordinators must set up two-factor login before they use the admin
+# (partners.auth.TwoFactorMiddleware); only development with DEBUG on spares them.
+WEGWEISER_REQUIRE_TWO_FACTOR = not DEBUG
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME

@@ -1,7 +1,7 @@
 """Production: secrets come from the environment, HTTPS only, cookies secure, static hashed.
 
 It refuses to start with an unsafe configuration rather than warn: debug mode, a wildcard
-host, a short or published key, no database.
+host, a short or published key, no database, a cache not shared by the server processes.
 """
 
 import os
@@ -29,6 +29,15 @@ if "*" in ALLOWED_HOSTS or not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's host names; '*' is refused.")
 if not os.environ.get("DATABASE_URL"):
     raise ImproperlyConfigured("DATABASE_URL must be set in the environment for production.")
+if CACHES["default"]["BACKEND"] != "django.core.cache.backends.redis.RedisCache":  # noqa: F405
+    raise ImproperlyConfigured(
+        "CACHE_URL must be redis://host:port/db (or rediss://) in production: login throttling, "
+        "rate limits and the content version must be shared by every server process; the "
+        "in-memory (locmem://, the default) and file caches are refused."
+    )
+
+# Superusers and coordinators sign in with two-factor login, whatever the environment says.
+WEGWEISER_REQUIRE_TWO_FACTOR = True
 
 # Old keys still accepted for signatures while sessions and links made with them expire.
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", "")

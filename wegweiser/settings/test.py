@@ -19,3 +19,8 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
 }
 # Tests serve no collected static files; WhiteNoise would only warn about the missing folder.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+# Most tests sign in with force_login, which no authenticator confirms; the sign-in tests
+# (tests/partners/test_login_security.py) switch the requirement on as production has it.
+WEGWEISER_REQUIRE_TWO_FACTOR = False
+# One process with the in-memory cache: axes's counters work (production requires Redis).
+SILENCED_SYSTEM_CHECKS = ["axes.W001"]
