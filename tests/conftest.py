@@ -7,17 +7,33 @@ from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from base.content_cache import content_changed
+from directory import labels
 from directory.factories import DirectoryIndexPageFactory, OrganisationPageFactory
 from directory.models import DirectoryIndexPage
 from home.factories import HomePageFactory
 from home.models import HomePage
+from search.query import forget_synonyms, forget_vocabulary
+
+
+def forget_cached_content():
+    """Drop everything cached about the content, after shared test content is rolled back.
+
+    A rollback sends no signal, so the caches would still hold the vanished pages: Django's
+    cache (Wagtail's site root paths, rendered cards, the content version), this process's
+    content cache (menus, directory snapshots), taxonomy labels, search vocabularies and
+    synonyms.
+    """
+    cache.clear()
+    content_changed()
+    labels._cache.clear()
+    forget_vocabulary()
+    forget_synonyms()
 
 
 @pytest.fixture(autouse=True)
 def fresh_directory_snapshots():
     """Rolled-back test data sends no signal: start every test with outdated snapshots."""
-    from base.content_cache import content_changed
-
     content_changed()
     yield
     content_changed()
@@ -81,4 +97,4 @@ def module_site(django_db_setup, django_db_blocker):
         yield SimpleNamespace(home=home, directory=directory, organisation=organisation)
         transaction.set_rollback(True)
     # Wagtail caches the site's root paths, which pointed into the rolled-back tree.
-    cache.clear()
+    forget_cached_content()

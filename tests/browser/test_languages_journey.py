@@ -12,10 +12,8 @@ from demo.translate import TRANSLATED_LISTINGS, load_catalogue
 from directory.models import ListingPage
 from tests.browser.test_public_journey import assert_nothing_loaded_from_elsewhere, check_page
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-]
+# No database fixture: this journey reads the committed demo (``demo_site_url``).
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture

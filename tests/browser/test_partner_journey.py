@@ -13,7 +13,10 @@ from partners.roles import COORDINATORS, ensure_partner, ensure_review_workflow
 
 pytestmark = [
     pytest.mark.browser,
+    # It writes: a transactional test (the live server reads committed data) that starts
+    # from the migrated database and is flushed at the end, before the demo is loaded.
     pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("migrated_state"),
 ]
 
 PASSWORD = "a-long-browser-password-1"  # noqa: S105

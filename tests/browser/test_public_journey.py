@@ -14,11 +14,9 @@ from wagtail.models import Locale
 from directory.models import ActionField, DirectoryIndexPage, ListingPage, ListingStatus
 from directory.models.index import PAGE_SIZE
 
-pytestmark = [
-    pytest.mark.browser,
-    # The live server reads the database from another thread, so the demo must be committed.
-    pytest.mark.django_db(transaction=True),
-]
+# No database fixture: the live server reads the database from another thread, so the demo
+# is committed, once for the package (``demo_site_url``), and this journey only reads it.
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture

@@ -4,25 +4,20 @@ The same journey runs in German and in Arabic (right to left); each results page
 pass axe-core and fit a phone screen.
 """
 
-import io
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.core.management import call_command
 
 from tests.browser.test_public_journey import check_page
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-]
+# No database fixture: this journey reads the committed demo (``demo_site_url``).
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def site_url(live_server):
+def site_url(demo_site_url):
     """The live server's address, with the demo content loaded."""
-    call_command("load_demo", stdout=io.StringIO())
-    return live_server.url
+    return demo_site_url
 
 
 def search_journey(page, axe, site_url, language, typed, pick_with_keyboard):

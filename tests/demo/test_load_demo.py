@@ -3,9 +3,9 @@
 import re
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
 from django.db.models import Count, F
-from django.test import TestCase
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Revision, Site
 
@@ -63,15 +63,12 @@ def snapshot():
     return {model.__name__: sorted(model.objects.values_list("pk", flat=True)) for model in models}
 
 
-class LoadDemoTests(TestCase):
+@pytest.mark.usefixtures("demo_db")
+class TestLoadDemo:
     """One demo load shared by the tests (each runs in a savepoint that is rolled back)."""
 
-    @classmethod
-    def setUpTestData(cls):
-        cls.output = load_demo()
-
-    def test_demo_fills_a_fresh_database_with_the_network(self):
-        assert "services: " in self.output and "already there" in self.output
+    def test_demo_fills_a_fresh_database_with_the_network(self, demo):
+        assert "services: " in demo.output and "already there" in demo.output
         # Counted in German, the source: every other language mirrors it.
         de = {"locale__language_code": "de"}
         assert OrganisationPage.objects.live().filter(**de).count() >= 16
@@ -93,6 +90,7 @@ class LoadDemoTests(TestCase):
         assert {"de", "en", "ar", "fa", "uk", "ru", "tr"} <= codes
 
     def test_loading_again_changes_nothing(self):
+        # A second run on top of the shared one, inside this test's savepoint.
         before = snapshot()
 
         output = load_demo()
@@ -125,9 +123,9 @@ class LoadDemoTests(TestCase):
         news = ContentPage.objects.child_of(home).get(slug="aktuelles")
         assert ContentPage.objects.child_of(news).count() == 2
 
-    def test_home_and_directory_answer(self):
-        assert self.client.get("/de/").status_code == 200
-        assert self.client.get("/de/angebote/").status_code == 200
+    def test_home_and_directory_answer(self, client):
+        assert client.get("/de/").status_code == 200
+        assert client.get("/de/angebote/").status_code == 200
 
     def test_every_demo_listing_is_live_and_complete(self):
         listings = ListingPage.objects.all()

@@ -4,10 +4,9 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
+import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.management import call_command
-from django.test import TestCase
 from wagtail.models import Locale, Page
 
 from base.translation_status import OUTDATED, UP_TO_DATE, status_table, translation_info
@@ -45,17 +44,16 @@ def same_language_links(path, html, prefix):
             yield parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-class DemoInEveryLanguage(TestCase):
+def german_listing(slug):
+    """The German (source) listing with this slug."""
+    return ListingPage.objects.get(locale__language_code="de", slug=slug)
+
+
+@pytest.mark.usefixtures("demo_db")
+class TestDemoInEveryLanguage:
     """One demo load (German plus every synchronised language) shared by these tests."""
 
-    @classmethod
-    def setUpTestData(cls):
-        call_command("load_demo", verbosity=0)
-
-    def german_listing(self, slug):
-        return ListingPage.objects.get(locale__language_code="de", slug=slug)
-
-    def test_root_redirects_to_the_browser_language_and_german_otherwise(self):
+    def test_root_redirects_to_the_browser_language_and_german_otherwise(self, client):
         cases = {
             "ar,en;q=0.8": "/ar/",
             "uk-UA,uk;q=0.9": "/uk/",
@@ -64,11 +62,11 @@ class DemoInEveryLanguage(TestCase):
             "": "/de/",
         }
         for header, expected in cases.items():
-            response = self.client.get("/", headers={"accept-language": header})
-            self.assertEqual(response.status_code, 302, header)
-            self.assertEqual(response["Location"], expected, header)
+            response = client.get("/", headers={"accept-language": header})
+            assert response.status_code == 302, header
+            assert response["Location"] == expected, header
 
-    def test_every_demo_page_answers_in_every_language_with_lang_and_dir(self):
+    def test_every_demo_page_answers_in_every_language_with_lang_and_dir(self, client):
         german_pages = Page.objects.live().filter(locale__language_code="de", depth__gt=1).count()
         for code in settings.WAGTAIL_CONTENT_LANGUAGE_CODES:
             prefix = f"/{code}/"
@@ -78,18 +76,18 @@ class DemoInEveryLanguage(TestCase):
                 if path in seen:
                     continue
                 seen.add(path)
-                response = self.client.get(path)
-                self.assertEqual(response.status_code, 200, path)
+                response = client.get(path)
+                assert response.status_code == 200, path
                 html = response.content.decode()
                 match = HTML_TAG.search(html)
-                self.assertIsNotNone(match, path)
-                self.assertEqual(match["lang"], code, path)
-                self.assertEqual(match["dir"], "rtl" if code in RTL else "ltr", path)
+                assert match is not None, path
+                assert match["lang"] == code, path
+                assert match["dir"] == ("rtl" if code in RTL else "ltr"), path
                 queue.extend(same_language_links(path, html, prefix))
             # Every German page has a counterpart reachable in this language.
-            self.assertGreaterEqual(len([p for p in seen if "?" not in p]), german_pages, code)
+            assert len([p for p in seen if "?" not in p]) >= german_pages, code
 
-    def test_every_link_and_asset_of_the_german_site_resolves(self):
+    def test_every_link_and_asset_of_the_german_site_resolves(self, client):
         """Documents, images, stylesheets and every page link: no 404, no 500."""
         seen, queue, failures = set(), ["/de/"], []
         while queue:
@@ -102,7 +100,7 @@ class DemoInEveryLanguage(TestCase):
                 if not finders.find(path.removeprefix(settings.STATIC_URL)):
                     failures.append((path, 404))
                 continue
-            response = self.client.get(path)
+            response = client.get(path)
             if response.status_code != 200:
                 failures.append((path, response.status_code))
                 continue
@@ -118,36 +116,36 @@ class DemoInEveryLanguage(TestCase):
                 if parts.path.startswith("/admin/"):
                     continue
                 queue.append(parts.path + (f"?{parts.query}" if parts.query else ""))
-        self.assertEqual(failures, [])
-        self.assertTrue(any(path.startswith("/documents/") for path in seen), "the flyer")
+        assert failures == []
+        assert any(path.startswith("/documents/") for path in seen), "the flyer"
 
-    def test_a_translated_listing_shows_the_translation(self):
-        german = self.german_listing("jugendmigrationsdienst")
+    def test_a_translated_listing_shows_the_translation(self, client):
+        german = german_listing("jugendmigrationsdienst")
         for code in ("en", "ar", "uk"):
             catalogue = load_catalogue(code)
             translated = german.get_translation(Locale.objects.get(language_code=code))
-            self.assertIsNone(translated.alias_of_id, code)
-            html = self.client.get(translated.url).content.decode()
-            self.assertIn(catalogue[german.title], html, code)
-            self.assertIn(catalogue[german.summary], html, code)
-            self.assertIn('data-translation="up_to_date"', html, code)
+            assert translated.alias_of_id is None, code
+            html = client.get(translated.url).content.decode()
+            assert catalogue[german.title] in html, code
+            assert catalogue[german.summary] in html, code
+            assert 'data-translation="up_to_date"' in html, code
 
-    def test_an_untranslated_listing_shows_german_text_marked_german_with_a_notice(self):
+    def test_an_untranslated_listing_shows_german_text_marked_german_with_a_notice(self, client):
         german = (
             ListingPage.objects.filter(locale__language_code="de")
             .exclude(slug__in=TRANSLATED_LISTINGS)
             .first()
         )
         persian = german.get_translation(Locale.objects.get(language_code="fa"))
-        self.assertIsNotNone(persian.alias_of_id)
-        response = self.client.get(persian.url)
-        self.assertEqual(response.status_code, 200)
+        assert persian.alias_of_id is not None
+        response = client.get(persian.url)
+        assert response.status_code == 200
         html = response.content.decode()
-        self.assertIn(german.title, html)
-        self.assertIn('lang="de"', html)
-        self.assertIn('data-translation="missing"', html)
+        assert german.title in html
+        assert 'lang="de"' in html
+        assert 'data-translation="missing"' in html
 
-    def test_taxonomy_labels_are_translated_even_on_untranslated_listings(self):
+    def test_taxonomy_labels_are_translated_even_on_untranslated_listings(self, client):
         german = (
             ListingPage.objects.filter(
                 locale__language_code="de", action_field_links__action_field__code="sprache"
@@ -156,48 +154,48 @@ class DemoInEveryLanguage(TestCase):
             .first()
         )
         arabic = german.get_translation(Locale.objects.get(language_code="ar"))
-        html = self.client.get(arabic.url).content.decode()
-        self.assertIn(load_catalogue("ar")["Sprache"], html)
+        html = client.get(arabic.url).content.decode()
+        assert load_catalogue("ar")["Sprache"] in html
 
-    def test_filters_give_the_same_listings_in_every_language(self):
+    def test_filters_give_the_same_listings_in_every_language(self, client):
         counts = {}
         for code in settings.WAGTAIL_CONTENT_LANGUAGE_CODES:
-            response = self.client.get(f"/{code}/", follow=True)
+            response = client.get(f"/{code}/", follow=True)
             directory = response.context["site_directory"]
-            response = self.client.get(directory.url + "?action_field=sprache&free=1")
-            self.assertEqual(response.status_code, 200)
+            response = client.get(directory.url + "?action_field=sprache&free=1")
+            assert response.status_code == 200
             counts[code] = response.context["result_count"]
-        self.assertGreater(counts["de"], 0)
-        self.assertEqual(set(counts.values()), {counts["de"]}, counts)
+        assert counts["de"] > 0
+        assert set(counts.values()) == {counts["de"]}, counts
 
-    def test_pages_link_every_translation_with_hreflang_and_x_default(self):
-        german = self.german_listing("jugendmigrationsdienst")
-        html = self.client.get(german.url).content.decode()
+    def test_pages_link_every_translation_with_hreflang_and_x_default(self, client):
+        german = german_listing("jugendmigrationsdienst")
+        html = client.get(german.url).content.decode()
         for code in settings.WAGTAIL_CONTENT_LANGUAGE_CODES:
             link = rf'<link rel="alternate" hreflang="{code}" href="http[^"]+/{code}/'
-            self.assertRegex(html, link)
-        self.assertRegex(html, r'<link rel="alternate" hreflang="x-default" href="http[^"]+/de/')
+            assert re.search(link, html)
+        assert re.search(r'<link rel="alternate" hreflang="x-default" href="http[^"]+/de/', html)
 
-    def test_sitemap_lists_every_page_in_every_language_with_alternates(self):
-        response = self.client.get("/sitemap.xml")
-        self.assertEqual(response.status_code, 200)
+    def test_sitemap_lists_every_page_in_every_language_with_alternates(self, client):
+        response = client.get("/sitemap.xml")
+        assert response.status_code == 200
         xml = response.content.decode()
         live = Page.objects.live().public().filter(depth__gt=1).count()
-        self.assertEqual(xml.count("<loc>"), live)
-        listing = self.german_listing("jugendmigrationsdienst")
+        assert xml.count("<loc>") == live
+        listing = german_listing("jugendmigrationsdienst")
         for code in settings.WAGTAIL_CONTENT_LANGUAGE_CODES:
             translation = listing.get_translation(Locale.objects.get(language_code=code))
-            self.assertIn(f"<loc>{translation.full_url}</loc>", xml)
-            self.assertIn(f'hreflang="{code}" href="{translation.full_url}"', xml)
+            assert f"<loc>{translation.full_url}</loc>" in xml
+            assert f'hreflang="{code}" href="{translation.full_url}"' in xml
 
-    def test_a_german_edit_marks_its_translations_outdated(self):
-        german = self.german_listing("jugendmigrationsdienst").specific
+    def test_a_german_edit_marks_its_translations_outdated(self, client):
+        german = german_listing("jugendmigrationsdienst").specific
         arabic = german.get_translation(Locale.objects.get(language_code="ar"))
-        self.assertEqual(translation_info(arabic).status, UP_TO_DATE)
+        assert translation_info(arabic).status == UP_TO_DATE
         german.summary = german.summary + " Neu: auch samstags."
         german.save_revision().publish()
-        self.assertEqual(translation_info(arabic).status, OUTDATED)
+        assert translation_info(arabic).status == OUTDATED
         _locales, rows = status_table(Locale.objects.get(language_code="ar"), outdated_only=True)
-        self.assertEqual([page.id for page, _statuses in rows], [german.id])
-        html = self.client.get(arabic.url).content.decode()
-        self.assertIn('data-translation="outdated"', html)
+        assert [page.id for page, _statuses in rows] == [german.id]
+        html = client.get(arabic.url).content.decode()
+        assert 'data-translation="outdated"' in html

@@ -1,14 +1,14 @@
 """Relevance of search over the demo content in all seven languages, on every database.
 
 Each case is (interface language, query, expected listing slug or any of several, k): the
-expected listing must be among the first k results. The demo is loaded once for the class.
+expected listing must be among the first k results. The demo is loaded once for the package.
 """
 
 from collections import Counter
 
+import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.test import TestCase
 from wagtail.models import Locale
 
 from directory.models import ListingPage
@@ -116,17 +116,23 @@ def refresh_elasticsearch():
         backend.get_index_for_model(ListingPage).refresh()
 
 
-class RelevanceOverTheDemo(TestCase):
+@pytest.fixture(scope="module")
+def searchable_demo(demo):
+    """The shared demo, also in Elasticsearch when the suite runs against a live cluster."""
+    if settings.ELASTICSEARCH_URL:
+        # A live cluster: the whole suite runs against it (search.backends).
+        refresh_elasticsearch()
+    return demo
+
+
+@pytest.mark.usefixtures("searchable_demo")
+class TestRelevanceOverTheDemo:
     """The demo (44 listings, 12 translated into en/ar/uk, aliases elsewhere), loaded once."""
 
-    @classmethod
-    def setUpTestData(cls):
-        call_command("load_demo", verbosity=0)
-        if settings.ELASTICSEARCH_URL:
-            # A live cluster: the whole suite runs against it (search.backends).
-            refresh_elasticsearch()
-        cls.locales = {locale.language_code: locale for locale in Locale.objects.all()}
-        cls.slugs = dict(ListingPage.objects.values_list("id", "slug"))
+    @pytest.fixture(autouse=True)
+    def _demo_ids(self, demo_db):
+        self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        self.slugs = dict(ListingPage.objects.values_list("id", "slug"))
 
     def misses(self, language):
         """The cases of a language whose expected listing is not in the top k."""
@@ -189,8 +195,8 @@ class RelevanceOverTheDemo(TestCase):
         results = search_listings("Integrationskurs", locale=self.locales["de"])
         assert results.suggestion == ""
 
-    def test_the_search_page_shows_did_you_mean_facets_and_the_coordinator_when_empty(self):
-        response = self.client.get("/de/suche/", {"q": "Intgrationskurs"})
+    def test_the_search_page_shows_did_you_mean_facets_and_the_coordinator_when_empty(self, client):
+        response = client.get("/de/suche/", {"q": "Intgrationskurs"})
         assert response.status_code == 200
         html = response.content.decode()
         assert "integrationskurs</a>" in html
@@ -199,16 +205,16 @@ class RelevanceOverTheDemo(TestCase):
         action = next(f for f in response.context["facets"] if f.name == "action_field")
         assert any(option.value == "sprache" and option.count for option in action.options)
 
-        response = self.client.get("/de/suche/", {"q": "qqqxxzz"})
+        response = client.get("/de/suche/", {"q": "qqqxxzz"})
         assert response.status_code == 200
         assert response.context["result_count"] == 0
         assert FailedSearch.objects.get(query="qqqxxzz", language="de").count == 1
-        self.client.get("/de/suche/", {"q": "QQQXXZZ"})
+        client.get("/de/suche/", {"q": "QQQXXZZ"})
         assert FailedSearch.objects.get(query="qqqxxzz", language="de").count == 2
 
-    def test_the_query_combines_with_facets(self):
-        everything = self.client.get("/de/suche/", {"q": "Beratung"}).context["result_count"]
-        narrowed = self.client.get(
+    def test_the_query_combines_with_facets(self, client):
+        everything = client.get("/de/suche/", {"q": "Beratung"}).context["result_count"]
+        narrowed = client.get(
             "/de/suche/", {"q": "Beratung", "action_field": "wohnen-nachbarschaft"}
         ).context
         assert 0 < narrowed["result_count"] < everything
@@ -217,21 +223,21 @@ class RelevanceOverTheDemo(TestCase):
             codes = {link.action_field.code for link in listing.action_field_links.all()}
             assert "wohnen-nachbarschaft" in codes
 
-    def test_results_sort_by_distance_from_a_given_position(self):
+    def test_results_sort_by_distance_from_a_given_position(self, client):
         position = {"lat": "52.1205", "lon": "11.6276"}
-        context = self.client.get("/de/suche/", {"q": "Beratung", **position}).context
+        context = client.get("/de/suche/", {"q": "Beratung", **position}).context
         listings = context["listings"]
         distances = [item.distance_km for item in listings if item.distance_km is not None]
         assert distances and distances == sorted(distances)
 
-    def test_suggestions_complete_the_last_word_in_the_visitors_language(self):
-        data = self.client.get("/de/suche/vorschlaege/", {"q": "Deutschk"}).json()
+    def test_suggestions_complete_the_last_word_in_the_visitors_language(self, client):
+        data = client.get("/de/suche/vorschlaege/", {"q": "Deutschk"}).json()
         assert "deutschkurs" in data["suggestions"]
-        data = self.client.get("/ar/suche/vorschlaege/", {"q": "الاند"}).json()
+        data = client.get("/ar/suche/vorschlaege/", {"q": "الاند"}).json()
         assert any(text.startswith("الاندماج") for text in data["suggestions"])
 
-    def test_the_arabic_search_page_is_right_to_left_and_finds_arabic_text(self):
-        response = self.client.get("/ar/suche/", {"q": "الجيران"})
+    def test_the_arabic_search_page_is_right_to_left_and_finds_arabic_text(self, client):
+        response = client.get("/ar/suche/", {"q": "الجيران"})
         assert response.status_code == 200
         assert 'dir="rtl"' in response.content.decode()
         slugs = [listing.slug for listing in response.context["listings"]]
