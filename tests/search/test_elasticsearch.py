@@ -5,7 +5,6 @@ the fallback to the database against a closed loopback port, and, when
 import json
 import logging
 import socket
-import time
 
 import pytest
 from django.conf import settings
@@ -186,14 +185,10 @@ def test_search_falls_back_to_the_database_when_elasticsearch_is_down(
 ):
     page = publish_listing(organisation, "Deutschkurs am Abend", "Deutsch lernen.")
     assert page.live
-    # What a publish adds while the cluster is down: one refused connection, no retries.
-    started = time.monotonic()
+    # A publish while the cluster is down does not fail (its cost is measured in bench/).
     index.insert_or_update_object(page)
-    assert time.monotonic() - started < 1.0
     with caplog.at_level(logging.WARNING, logger="search.query"):
-        started = time.monotonic()
         ids = search_listings("Deutschkurs", locale=Locale.objects.get(language_code="de")).ids
-        assert time.monotonic() - started < 1.0
     assert ids == [page.id]
     assert "Elasticsearch unavailable" in caplog.text
 
