@@ -98,3 +98,15 @@ def module_site(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
     # Wagtail caches the site's root paths, which pointed into the rolled-back tree.
     forget_cached_content()
+
+
+# Packages whose expensive content is built once for all their tests: with pytest-xdist each
+# runs whole on one worker, so the content is still built once per run.
+SHARED_CONTENT_PACKAGES = ("demo", "browser")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        parts = item.nodeid.split("/")
+        if len(parts) > 2 and parts[0] == "tests" and parts[1] in SHARED_CONTENT_PACKAGES:
+            item.add_marker(pytest.mark.xdist_group(parts[1]))
