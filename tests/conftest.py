@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
+from xdist.scheduler import LoadScopeScheduling
 
 from base.content_cache import content_changed
 from directory import labels
@@ -100,13 +101,26 @@ def module_site(django_db_setup, django_db_blocker):
     forget_cached_content()
 
 
-# Packages whose expensive content is built once for all their tests: with pytest-xdist each
-# runs whole on one worker, so the content is still built once per run.
-SHARED_CONTENT_PACKAGES = ("demo", "browser")
+class SharedContentScheduling(LoadScopeScheduling):
+    """pytest-xdist's scheduling with each shared-content package as one unit of work.
+
+    ``--dist=loadgroup`` should keep an ``xdist_group`` together, but with pytest 9 its
+    group names no longer reach the node ids, so the demo would be built on both workers.
+    Here every test of ``tests/demo/`` and of ``tests/browser/`` goes to the same worker as
+    the rest of its package; every other test is scheduled on its own.
+    """
+
+    def _split_scope(self, nodeid: str) -> str:
+        for package in SHARED_CONTENT_PACKAGES:
+            if nodeid.startswith(package):
+                return package
+        return nodeid
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        parts = item.nodeid.split("/")
-        if len(parts) > 2 and parts[0] == "tests" and parts[1] in SHARED_CONTENT_PACKAGES:
-            item.add_marker(pytest.mark.xdist_group(parts[1]))
+SHARED_CONTENT_PACKAGES = ("tests/demo/", "tests/browser/")
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") == "loadgroup":
+        return SharedContentScheduling(config, log)
+    return None
