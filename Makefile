@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint layers format check-migrations messages bench bench-hsds bench-search reindex superuser demo clean
+.PHONY: install run serve test lint layers format check-migrations messages bench bench-hsds bench-search reindex superuser demo clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/pip || $(PYTHON) -m venv --clear $(VENV)
@@ -20,6 +20,11 @@ run: install ## Migrate, load the demo content and serve on http://127.0.0.1:800
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:8000
+
+serve: install ## Production server: collect static files, then gunicorn (production settings) on 127.0.0.1:8000.
+	DJANGO_SETTINGS_MODULE=wegweiser.settings.production $(MANAGE) collectstatic --no-input --verbosity 0
+	DJANGO_SETTINGS_MODULE=wegweiser.settings.production $(BIN)/gunicorn wegweiser.wsgi \
+		--bind 127.0.0.1:8000 --access-logfile - --timeout 30 --graceful-timeout 30
 
 demo: install ## Load (or refresh) the demo content.
 	$(MANAGE) load_demo

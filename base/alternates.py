@@ -1,14 +1,9 @@
-"""Every page in every language: hreflang alternates and the multilingual sitemap.
+"""Every page in every language: its hreflang alternates.
 
-Wagtail's own sitemap lists one language tree without alternates; search engines and
-assistive tools need each page's siblings in the other languages, plus an ``x-default``
-(the German source).
+Search engines and assistive tools need each page's siblings in the other languages, plus
+an ``x-default`` (the German source); the sitemap (base/sitemap.py) lists the same.
 """
 
-from collections import defaultdict
-
-from django.http import HttpResponse
-from django.template.loader import render_to_string
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
@@ -48,28 +43,3 @@ def page_alternates(page, request=None) -> list[tuple[str, str]]:
     if default_url:
         alternates.append(("x-default", default_url))
     return alternates
-
-
-def sitemap(request):
-    """``/sitemap.xml``: every live public page in every language with its alternates."""
-    pages = (
-        Page.objects.live()
-        .public()
-        .filter(depth__gt=1)
-        .select_related("locale")
-        .order_by("translation_key", "locale__language_code")
-    )
-    groups = defaultdict(list)
-    for page in pages:
-        url = page.get_full_url(request)
-        if url:
-            groups[page.translation_key].append(
-                {"url": url, "lang": page.locale.language_code, "lastmod": page.last_published_at}
-            )
-    entries = []
-    for group in groups.values():
-        default = next((item["url"] for item in group if item["lang"] == SOURCE_LANGUAGE), None)
-        for item in group:
-            entries.append({**item, "alternates": group, "x_default": default})
-    xml = render_to_string("sitemap.xml", {"entries": entries})
-    return HttpResponse(xml, content_type="application/xml; charset=utf-8")

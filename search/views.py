@@ -61,7 +61,7 @@ def search(request):
     place = []
     if position is not None:
         place = [("lat", f"{position[0]:.5f}"), ("lon", f"{position[1]:.5f}")]
-    return render(
+    response = render(
         request,
         "search/search.html",
         {
@@ -77,10 +77,15 @@ def search(request):
             "reset_query": urlencode([("q", results.query)]),
         },
     )
+    # Result lists are made for visitors, not for search engines (robots.txt says so too).
+    response["X-Robots-Tag"] = "noindex, follow"
+    return response
 
 
 def suggestions(request):
     """JSON completions for the search box: ``{"query": ..., "suggestions": [...]}``."""
     raw = request.GET.get("q", "")
     items = suggest(raw, Locale.get_active())
-    return JsonResponse({"query": echo_query(raw), "suggestions": items})
+    response = JsonResponse({"query": echo_query(raw), "suggestions": items})
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -6,6 +6,7 @@ import pytest
 from django.test import override_settings
 
 from tests.search.test_elasticsearch import backends_at, closed_port
+from wegweiser.settings.base import cache_from_url
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +29,7 @@ def test_an_unreachable_elasticsearch_is_named(client):
 
 def test_an_unreachable_cache_is_named(client, caplog):
     url = f"redis://127.0.0.1:{closed_port()}/0"
-    caches = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
-    }
+    caches = {"default": cache_from_url(url)}
     with override_settings(CACHES=caches):
         response = client.get("/healthz")
     assert response.status_code == 503
@@ -39,12 +38,7 @@ def test_an_unreachable_cache_is_named(client, caplog):
 
 
 def test_a_running_redis_cache_is_healthy(client):
-    caches = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15"),
-        }
-    }
+    caches = {"default": cache_from_url(os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15"))}
     with override_settings(CACHES=caches):
         try:
             response = client.get("/healthz")

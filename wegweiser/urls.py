@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api import views as api_views
-from base import alternates
+from base import sitemap
 from partners import views as partner_views
 from search import views as search_views
 from wegweiser.health import healthz
@@ -19,7 +19,13 @@ urlpatterns = [
     path("api/hsds", api_views.root, name="hsds_root_no_slash"),
     path("api/hsds/", include("api.urls")),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", alternates.sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap.sitemap_index, name="sitemap"),
+    path(
+        "sitemap-<str:language>-<int:number>.xml",
+        sitemap.sitemap_section,
+        name="sitemap_section",
+    ),
+    path("robots.txt", sitemap.robots_txt, name="robots_txt"),
     path("partner-invitation/", include("partners.urls")),
 ]
 

@@ -4,27 +4,22 @@ Without Chromium, Playwright or axe-core these tests are skipped, unless ``REQUI
 (set in CI) turns the skip into a failure, so CI can never pass by quietly skipping them.
 
 Two kinds of journeys share the package. The read-only ones (a visitor's) share one live
-server over the demo content, loaded and committed once (``demo_site_url``); they take no
-``db`` fixture, whose flush would empty it. The journeys that write (a partner's) are
-transactional tests on small factory content, starting from the migrated database
-(``migrated_state``); pytest-django runs them before every test without a database
-fixture, so they are done before the demo is loaded.
+server over the demo content, loaded and committed once for the run together with the demo
+tests (``demo_site_url``); they take no ``db`` fixture, whose flush would empty it.
+The journeys that write (a partner's) are transactional tests on small factory content,
+starting from the migrated database (``migrated_state``);
+they run after every read-only one (``tests/conftest.py``).
 """
 
-import io
 import json
 import os
 from pathlib import Path
 
 import pytest
-from django.apps import apps
-from django.core.management import call_command
-from django.core.management.color import no_style
-from django.db import connection
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Page
 
-from tests.conftest import forget_cached_content
+from tests.conftest import SHARED_DEMO
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_PATH = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -155,60 +150,33 @@ def axe(axe_source):
     return check
 
 
-@pytest.fixture(scope="session")
-def migrated_snapshot(django_db_setup, django_db_blocker):
-    """The database as the migrations left it (root page, locale, groups, seeded terms).
-
-    Taken when the first browser test starts: pytest-django runs transactional tests after
-    the others, and the browser tests are the only ones, so every earlier test has rolled
-    back by then.
-    """
-    with django_db_blocker.unblock():
-        return connection.creation.serialize_db_to_string()
-
-
-def restore_migrated_state(snapshot: str) -> None:
-    """Empty the database and put back what the migrations seeded (``migrated_snapshot``)."""
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    connection.creation.deserialize_db_from_string(snapshot)
-    # The restored rows keep their ids; PostgreSQL's sequences must move past them.
-    statements = connection.ops.sequence_reset_sql(
-        no_style(), apps.get_models(include_auto_created=True)
-    )
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
-
-
 @pytest.fixture
-def migrated_state(transactional_db, migrated_snapshot):
+def migrated_state(transactional_db):
     """A journey that writes starts from the database the migrations built.
 
-    Such journeys are transactional (the live server reads committed data), and each ends
-    with a flush that also removes what the migrations seeded: the root page, the default
-    locale and site, groups, workflows, action fields. The session's snapshot of that state
-    is put back here whenever the tree's root is missing.
+    Such journeys are transactional (the live server reads committed data) and run last in
+    the shared-demo block: the first one removes the committed demo, and each ends with a
+    flush that also removes what the migrations seeded (the root page, the default locale
+    and site, groups, workflows, action fields), which is put back here whenever the tree's
+    root is missing.
     """
-    if Page.get_first_root_node() is None:
-        restore_migrated_state(migrated_snapshot)
+    if SHARED_DEMO.output is not None or Page.get_first_root_node() is None:
+        SHARED_DEMO.leave()
 
 
 @pytest.fixture(scope="package")
-def demo_site_url(allow_orm_next_to_playwright, django_db_blocker, migrated_snapshot):
-    """The address of a live server with the demo content (every language), for the package.
+def demo_site_url(allow_orm_next_to_playwright, django_db_setup, django_db_blocker):
+    """The address of a live server over the run's committed demo (every language).
 
-    The demo is loaded once and committed, so that the server's thread reads it; the
-    read-only journeys read it too, without a ``db`` fixture. When the package ends the
-    database is put back to the migrated state and nothing cached about the demo remains.
+    The demo is loaded once and committed (``tests.conftest.SharedDemo``, shared with the
+    demo tests), so that the server's thread reads it; the read-only journeys read it too,
+    without a ``db`` fixture (database access stays open while the server runs). The
+    database goes back to its migrated state when the block of shared-demo tests ends.
     """
+    SHARED_DEMO.load()
     with django_db_blocker.unblock():
-        if Page.get_first_root_node() is None:  # a transactional test flushed it
-            restore_migrated_state(migrated_snapshot)
-        call_command("load_demo", stdout=io.StringIO())
         server = LiveServer("localhost")
         try:
             yield server.url
         finally:
             server.stop()
-            restore_migrated_state(migrated_snapshot)
-    forget_cached_content()

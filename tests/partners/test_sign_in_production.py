@@ -26,4 +26,4 @@ def test_production_uses_redis_and_requires_two_factor_even_with_debug_unset(tmp
     )
     result = run(code, production_env(CACHE_URL="redis://127.0.0.1:6379/0"), tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["django.core.cache.backends.redis.RedisCache", "True"]
+    assert result.stdout.split() == ["base.cache.ResilientRedisCache", "True"]

@@ -123,7 +123,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 def cache_from_url(url: str) -> dict:
     """A CACHES entry from ``CACHE_URL``: empty or ``locmem://`` (one process),
     ``file:///absolute/folder`` (shared by the processes of one machine) or
-    ``redis://host:port/db`` (shared by several machines; needs the ``redis`` package)."""
+    ``redis://host:port/db`` (shared by several machines; while Redis is down the site
+    answers uncached, see base/cache.py)."""
     from django.core.exceptions import ImproperlyConfigured
 
     # Room for a few thousand rendered listing cards (about 2 KB each).
@@ -137,7 +138,7 @@ def cache_from_url(url: str) -> dict:
             "OPTIONS": options,
         }
     if url.startswith(("redis://", "rediss://")):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {"BACKEND": "base.cache.ResilientRedisCache", "LOCATION": url}
     raise ImproperlyConfigured(
         f"CACHE_URL {url!r} is not understood: use locmem://, file:///absolute/folder "
         "or redis://host:port/db."
@@ -289,6 +290,10 @@ WEGWEISER_REVIEW_REMINDER_REPEAT_DAYS = 30
 # Visitors' correction messages and searches without results are deleted after this many
 # days (manage.py purge_personal_data, run daily by the scheduler).
 WEGWEISER_RETENTION_DAYS = 180
+# Pages per sitemap section (base/sitemap.py). Search engines accept 50,000 URLs and 50 MB per
+# file; each entry here carries every translation as an alternate (about 1 KB in seven
+# languages), so 10,000 keeps a section near 10 MB.
+WEGWEISER_SITEMAP_SECTION_SIZE = 10_000
 # "Suggest a correction": at most this many per hour and address; faster posts are bots.
 WEGWEISER_CORRECTION_LIMIT_PER_HOUR = 5
 WEGWEISER_CORRECTION_MIN_SECONDS = 3

@@ -29,7 +29,7 @@ if "*" in ALLOWED_HOSTS or not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's host names; '*' is refused.")
 if not os.environ.get("DATABASE_URL"):
     raise ImproperlyConfigured("DATABASE_URL must be set in the environment for production.")
-if CACHES["default"]["BACKEND"] != "django.core.cache.backends.redis.RedisCache":  # noqa: F405
+if CACHES["default"]["BACKEND"] != "base.cache.ResilientRedisCache":  # noqa: F405
     raise ImproperlyConfigured(
         "CACHE_URL must be redis://host:port/db (or rediss://) in production: login throttling, "
         "rate limits and the content version must be shared by every server process; the "
