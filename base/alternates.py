@@ -13,6 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from base.languages import SOURCE_LANGUAGE
+from base.ratelimit import rate_limited
 
 
 def routed_suffix(page, request) -> str:
@@ -50,6 +51,7 @@ def page_alternates(page, request=None) -> list[tuple[str, str]]:
     return alternates
 
 
+@rate_limited("sitemap")
 def sitemap(request):
     """``/sitemap.xml``: every live public page in every language with its alternates."""
     pages = (

@@ -289,9 +289,19 @@ WEGWEISER_REVIEW_REMINDER_REPEAT_DAYS = 30
 # Visitors' correction messages and searches without results are deleted after this many
 # days (manage.py purge_personal_data, run daily by the scheduler).
 WEGWEISER_RETENTION_DAYS = 180
-# "Suggest a correction": at most this many per hour and address; faster posts are bots.
-WEGWEISER_CORRECTION_LIMIT_PER_HOUR = 5
+# "Suggest a correction": posts faster than this are bots (the hourly limit is below).
 WEGWEISER_CORRECTION_MIN_SECONDS = 3
+# Public endpoints, per client address (base.ratelimit, counted in the shared cache):
+# (requests, window in seconds) per endpoint family; 0 requests switches a limit off. The
+# defaults leave room for many people behind one shared address (a school, a shelter).
+# Corrections count only accepted suggestions.
+WEGWEISER_RATE_LIMITS = {
+    "search": (int(os.environ.get("RATE_LIMIT_SEARCH", "120")), 60),
+    "suggestions": (int(os.environ.get("RATE_LIMIT_SUGGESTIONS", "600")), 60),
+    "api": (int(os.environ.get("RATE_LIMIT_API", "300")), 60),
+    "sitemap": (int(os.environ.get("RATE_LIMIT_SITEMAP", "60")), 60),
+    "correction": (int(os.environ.get("RATE_LIMIT_CORRECTIONS", "5")), 3600),
+}
 # Sign-in (README "Sign-in"). Failed logins, counted by django-axes in the shared cache,
 # per account across all addresses and per address across all accounts: the 10th failure
 # within 15 minutes of the previous one locks that account or address for 15 minutes from
@@ -303,12 +313,12 @@ AXES_FAILURE_LIMIT = 10
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "partners.ratelimit.client_address"
+AXES_CLIENT_IP_CALLABLE = "base.ratelimit.client_address"
 AXES_USERNAME_CALLABLE = "partners.auth.throttled_username"
 AXES_CLIENT_STR_CALLABLE = "partners.auth.describe_attempt"
 AXES_LOCKOUT_TEMPLATE = "partners/admin/locked_out.html"
 AXES_ENABLE_ADMIN = False
-# The client's address behind a reverse proxy (partners.ratelimit.client_address). Either
+# The client's address behind a reverse proxy (base.ratelimit.client_address). Either
 # the META key of a header the proxy overwrites, e.g. "HTTP_X_REAL_IP"; or X-Forwarded-For,
 # read from the right and believed only as far as our own proxies wrote it: the proxies'
 # addresses or networks (TRUSTED_PROXIES) or how many proxies there are (TRUSTED_PROXY_COUNT).
