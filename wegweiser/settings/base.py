@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.conf.locale import LANG_INFO as django_lang_info
 from django.utils.translation import gettext_lazy as _
 
@@ -69,10 +70,12 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "base.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -344,3 +347,55 @@ WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "partners.forms.ThrottledPasswordResetFo
 # (partners.auth.TwoFactorMiddleware); only development with DEBUG on spares them.
 WEGWEISER_REQUIRE_TWO_FACTOR = not DEBUG
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
+# Content-Security-Policy (base/csp.py). The public site loads only its own files: no
+# inline script or style, no plugin, not framed, forms only to itself. Extra origins (e.g.
+# a map tile server) and a report address come from the environment.
+# (Not named CSP_REPORT_URI here: django-csp refuses settings named like its 3.x ones.)
+_csp_report_uri = os.environ.get("CSP_REPORT_URI", "")
+_csp_report = {"report-uri": [_csp_report_uri]} if _csp_report_uri else {}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, *env_list("CSP_EXTRA_IMG_SRC", "")],
+        "connect-src": [SELF, *env_list("CSP_EXTRA_CONNECT_SRC", "")],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        **_csp_report,
+    }
+}
+# The Wagtail admin (with wagtail-localize's editor and two-factor pages) and the sign-in
+# pages built on its templates: Wagtail and wagtail-localize still write inline styles and
+# scripts (the page editor has about twenty inline scripts; unsafe-eval is not needed),
+# uploads are previewed from blob: and data: URLs, and the page editor shows its preview
+# in a frame of the admin itself.
+WEGWEISER_ADMIN_CSP_PATHS = ["/admin/", "/partner-invitation/"]
+WEGWEISER_ADMIN_CSP = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *env_list("CSP_EXTRA_IMG_SRC", "")],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        **_csp_report,
+    }
+}
+# Browser features: only the search page's "use my location", only for the site itself.
+WEGWEISER_PERMISSIONS_POLICY = "geolocation=(self), camera=(), microphone=(), payment=(), usb=()"
+# Search words travel in URLs (?q=): links to other sites get no Referer with them.
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# The admin asks nobody outside the site: no avatars from gravatar.com, no version check
+# against releases.wagtail.org (both would also break the admin's policy).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
