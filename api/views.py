@@ -22,12 +22,15 @@ from api.queries import (
     select_listings,
     select_service_at_locations,
 )
+from base import ratelimit
 from directory.models import ListingPage, OrganisationPage
 
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
     "Access-Control-Allow-Headers": "Accept, Content-Type",
+    # A client in a browser may read when to try again after a 429.
+    "Access-Control-Expose-Headers": "Retry-After",
     "Access-Control-Max-Age": "86400",
 }
 NDJSON_CHUNK = 100
@@ -38,7 +41,8 @@ def _error(status: int, message: str) -> JsonResponse:
 
 
 def api_view(view):
-    """GET only, open CORS, and every failure as a JSON body (400, 404, 405)."""
+    """GET only, open CORS, rate limited per client (``api``), and every failure as a JSON
+    body (400, 404, 405, 429)."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -46,6 +50,9 @@ def api_view(view):
             response = HttpResponse(status=204)
         elif request.method not in ("GET", "HEAD"):
             response = _error(405, "only GET is allowed")
+        elif (retry_after := ratelimit.throttle(request, "api")) is not None:
+            response = _error(429, f"too many requests: try again in {retry_after} seconds")
+            response["Retry-After"] = str(retry_after)
         else:
             try:
                 response = view(request, *args, **kwargs)

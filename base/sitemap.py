@@ -22,6 +22,7 @@ from wagtail.models import Page, Site
 
 from base.content_cache import cached, content_version
 from base.languages import SOURCE_LANGUAGE
+from base.ratelimit import rate_limited
 
 CACHE_SECONDS = 24 * 3600  # a newer content version makes a new key long before that
 
@@ -82,6 +83,7 @@ def _cached_response(request, name: str, render) -> HttpResponse:
     return HttpResponse(xml, content_type="application/xml; charset=utf-8")
 
 
+@rate_limited("sitemap")
 @require_safe
 def sitemap_index(request):
     """``/sitemap.xml``: the sitemap index, one or more sections per language."""
@@ -98,6 +100,7 @@ def sitemap_index(request):
     return _cached_response(request, "index", render)
 
 
+@rate_limited("sitemap")
 @require_safe
 def sitemap_section(request, language: str, number: int):
     """``/sitemap-<language>-<number>.xml``: at most a section's size of that language's pages."""

@@ -3,7 +3,7 @@ for coordinators and superusers, and the hooks django-axes uses to throttle fail
 
 Throttling (``AXES_*`` settings) counts failures per account across addresses and per
 address across accounts (``AXES_CLIENT_IP_CALLABLE`` is
-:func:`partners.ratelimit.client_address`: IPv6 by /64, proxies as configured) in the
+:func:`base.ratelimit.client_address`: IPv6 by /64, proxies as configured) in the
 shared cache; a lock ends after the cool-off and is never extended by further attempts.
 """
 

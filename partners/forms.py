@@ -10,9 +10,9 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm, PasswordResetForm
 
+from base import ratelimit
 from base.languages import SOURCE_LANGUAGE
 from directory.models import OrganisationPage
-from partners import ratelimit
 
 FORM_STARTED_SALT = "partners.correction.started"
 MAX_FORM_AGE = 24 * 3600

@@ -25,8 +25,9 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page
 
+from base import ratelimit
 from directory.models import ListingPage
-from partners import freshness, ratelimit
+from partners import freshness
 from partners.auth import reset_login_failures, reset_two_factor, two_factor_required
 from partners.emails import admin_url, send_to_users
 from partners.forms import CorrectionSuggestionForm, InvitePartnerForm, TwoFactorCodeForm
@@ -74,14 +75,17 @@ def suggest_correction(request, listing_id):
     form = CorrectionSuggestionForm(
         request.POST, min_seconds=settings.WEGWEISER_CORRECTION_MIN_SECONDS
     )
-    key = "partners:correction:" + ratelimit.client_hash(request)
-    if ratelimit.count(key) >= settings.WEGWEISER_CORRECTION_LIMIT_PER_HOUR:
-        return TemplateResponse(
+    # Only accepted suggestions count (recorded below), so a typo costs nothing.
+    retry_after = ratelimit.exceeded(request, "correction")
+    if retry_after is not None:
+        response = TemplateResponse(
             request,
             "partners/correction_result.html",
             {"page": listing, "result": "limit"},
             status=429,
         )
+        response["Retry-After"] = str(retry_after)
+        return response
     if form.is_spam():
         # Bots are told nothing useful; nothing is stored or sent.
         return TemplateResponse(
@@ -97,7 +101,7 @@ def suggest_correction(request, listing_id):
             {"page": listing, "result": "invalid", "form": form},
             status=400,
         )
-    ratelimit.hit(key, 3600)
+    ratelimit.record(request, "correction")
     suggestion = CorrectionSuggestion.objects.create(
         listing=listing,
         message=form.cleaned_data["message"],

@@ -7,6 +7,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from wagtail.models import Locale
 
+from base.ratelimit import rate_limited
 from directory.results import bad_page_number, listing_results, requested_page
 from search.query import (
     SearchResults,
@@ -25,6 +26,7 @@ from search.query import (
 MAX_LISTED_IDS = 10_000
 
 
+@rate_limited("search")
 def search(request):
     """Search listings in the visitor's language; facets and distance combine with the text."""
     number = requested_page(request)
@@ -82,6 +84,16 @@ def search(request):
     return response
 
 
+def suggestions_limited(request, retry_after: int) -> JsonResponse:
+    """Over the limit the search box just shows no suggestions (and may ask again later)."""
+    response = JsonResponse(
+        {"query": echo_query(request.GET.get("q", "")), "suggestions": []}, status=429
+    )
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+@rate_limited("suggestions", too_many=suggestions_limited)
 def suggestions(request):
     """JSON completions for the search box: ``{"query": ..., "suggestions": [...]}``."""
     raw = request.GET.get("q", "")

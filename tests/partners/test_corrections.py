@@ -2,6 +2,7 @@
 the coordinators, protected against spam and floods, and without storing addresses."""
 
 import time
+from ipaddress import ip_network
 
 import pytest
 from django.core import mail, signing
@@ -66,7 +67,10 @@ def test_honeypot_and_too_fast_posts_are_dropped(client, world):
 def test_suggestions_are_rate_limited_per_address(client, world):
     for _ in range(5):
         assert suggest(client, world.listing_a).status_code == 302
-    assert suggest(client, world.listing_a).status_code == 429
+    refused = suggest(client, world.listing_a)
+    assert refused.status_code == 429
+    # The hour's window is at most an hour away.
+    assert 1 <= int(refused["Retry-After"]) <= 3600
     assert CorrectionSuggestion.objects.count() == 5
     other = client.post(
         f"/de/korrektur/{world.listing_a.id}/",
@@ -100,3 +104,21 @@ def test_behind_a_proxy_the_configured_header_tells_visitors_apart(client, world
         HTTP_X_REAL_IP="198.51.100.44",
     )
     assert response.status_code == 302
+
+
+def test_correction_limit_cannot_be_dodged_with_a_made_up_forwarded_for(client, world, settings):
+    """The correction form's limit counts the same address as login throttling: a bot
+    behind our proxy that invents a new X-Forwarded-For entry per post is still one client."""
+    settings.WEGWEISER_TRUSTED_PROXIES = [ip_network("10.0.0.1/32")]
+    url = f"/de/korrektur/{world.listing_a.id}/"
+    form_started = started()
+    statuses = [
+        client.post(
+            url,
+            {"message": f"Spam {number}", "started": form_started},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{number}, 203.0.113.5",
+        ).status_code
+        for number in range(1, 8)
+    ]
+    assert statuses == [302] * 5 + [429] * 2

@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.conf.locale import LANG_INFO as django_lang_info
 from django.utils.translation import gettext_lazy as _
 
@@ -69,10 +70,12 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "base.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -294,9 +297,19 @@ WEGWEISER_RETENTION_DAYS = 180
 # file; each entry here carries every translation as an alternate (about 1 KB in seven
 # languages), so 10,000 keeps a section near 10 MB.
 WEGWEISER_SITEMAP_SECTION_SIZE = 10_000
-# "Suggest a correction": at most this many per hour and address; faster posts are bots.
-WEGWEISER_CORRECTION_LIMIT_PER_HOUR = 5
+# "Suggest a correction": posts faster than this are bots (the hourly limit is below).
 WEGWEISER_CORRECTION_MIN_SECONDS = 3
+# Public endpoints, per client address (base.ratelimit, counted in the shared cache):
+# (requests, window in seconds) per endpoint family; 0 requests switches a limit off. The
+# defaults leave room for many people behind one shared address (a school, a shelter).
+# Corrections count only accepted suggestions.
+WEGWEISER_RATE_LIMITS = {
+    "search": (int(os.environ.get("RATE_LIMIT_SEARCH", "120")), 60),
+    "suggestions": (int(os.environ.get("RATE_LIMIT_SUGGESTIONS", "600")), 60),
+    "api": (int(os.environ.get("RATE_LIMIT_API", "300")), 60),
+    "sitemap": (int(os.environ.get("RATE_LIMIT_SITEMAP", "60")), 60),
+    "correction": (int(os.environ.get("RATE_LIMIT_CORRECTIONS", "5")), 3600),
+}
 # Sign-in (README "Sign-in"). Failed logins, counted by django-axes in the shared cache,
 # per account across all addresses and per address across all accounts: the 10th failure
 # within 15 minutes of the previous one locks that account or address for 15 minutes from
@@ -308,12 +321,12 @@ AXES_FAILURE_LIMIT = 10
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "partners.ratelimit.client_address"
+AXES_CLIENT_IP_CALLABLE = "base.ratelimit.client_address"
 AXES_USERNAME_CALLABLE = "partners.auth.throttled_username"
 AXES_CLIENT_STR_CALLABLE = "partners.auth.describe_attempt"
 AXES_LOCKOUT_TEMPLATE = "partners/admin/locked_out.html"
 AXES_ENABLE_ADMIN = False
-# The client's address behind a reverse proxy (partners.ratelimit.client_address). Either
+# The client's address behind a reverse proxy (base.ratelimit.client_address). Either
 # the META key of a header the proxy overwrites, e.g. "HTTP_X_REAL_IP"; or X-Forwarded-For,
 # read from the right and believed only as far as our own proxies wrote it: the proxies'
 # addresses or networks (TRUSTED_PROXIES) or how many proxies there are (TRUSTED_PROXY_COUNT).
@@ -339,3 +352,55 @@ WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "partners.forms.ThrottledPasswordResetFo
 # (partners.auth.TwoFactorMiddleware); only development with DEBUG on spares them.
 WEGWEISER_REQUIRE_TWO_FACTOR = not DEBUG
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
+# Content-Security-Policy (base/csp.py). The public site loads only its own files: no
+# inline script or style, no plugin, not framed, forms only to itself. Extra origins (e.g.
+# a map tile server) and a report address come from the environment.
+# (Not named CSP_REPORT_URI here: django-csp refuses settings named like its 3.x ones.)
+_csp_report_uri = os.environ.get("CSP_REPORT_URI", "")
+_csp_report = {"report-uri": [_csp_report_uri]} if _csp_report_uri else {}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, *env_list("CSP_EXTRA_IMG_SRC", "")],
+        "connect-src": [SELF, *env_list("CSP_EXTRA_CONNECT_SRC", "")],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        **_csp_report,
+    }
+}
+# The Wagtail admin (with wagtail-localize's editor and two-factor pages) and the sign-in
+# pages built on its templates: Wagtail and wagtail-localize still write inline styles and
+# scripts (the page editor has about twenty inline scripts; unsafe-eval is not needed),
+# uploads are previewed from blob: and data: URLs, and the page editor shows its preview
+# in a frame of the admin itself.
+WEGWEISER_ADMIN_CSP_PATHS = ["/admin/", "/partner-invitation/"]
+WEGWEISER_ADMIN_CSP = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *env_list("CSP_EXTRA_IMG_SRC", "")],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        **_csp_report,
+    }
+}
+# Browser features: only the search page's "use my location", only for the site itself.
+WEGWEISER_PERMISSIONS_POLICY = "geolocation=(self), camera=(), microphone=(), payment=(), usb=()"
+# Search words travel in URLs (?q=): links to other sites get no Referer with them.
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# The admin asks nobody outside the site: no avatars from gravatar.com, no version check
+# against releases.wagtail.org (both would also break the admin's policy).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False

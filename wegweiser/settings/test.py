@@ -24,3 +24,10 @@ MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMid
 WEGWEISER_REQUIRE_TWO_FACTOR = False
 # One process with the in-memory cache: axes's counters work (production requires Redis).
 SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+# Tests call the public endpoints hundreds of times from one address (fuzzing, crawls); the
+# rate-limit tests (tests/base/test_rate_limits.py) lower the limits they check. The
+# correction form keeps its real limit: its tests post only a handful.
+WEGWEISER_RATE_LIMITS = {
+    **WEGWEISER_RATE_LIMITS,  # noqa: F405
+    **{family: (100_000, 60) for family in ("search", "suggestions", "api", "sitemap")},
+}

@@ -3,14 +3,20 @@ who the client is: the address is only hashed (with the secret key) into a cache
 expires; it is never stored or logged.
 
 Login throttling (django-axes, ``AXES_CLIENT_IP_CALLABLE``), the password reset limit and
-the correction form all use :func:`client_address`.
+the public endpoints' rate limits (search, suggestions, API, correction form, sitemap;
+``WEGWEISER_RATE_LIMITS``) all use :func:`client_address`.
 """
 
 import hashlib
 import ipaddress
+import math
+import time
+from dataclasses import dataclass
+from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.template.response import TemplateResponse
 
 # An IPv6 customer gets at least a /64 and chooses freely inside it: one client.
 IPV6_PREFIX = 64
@@ -110,3 +116,88 @@ def hit(key: str, window_seconds: int) -> int:
 def count(key: str) -> int:
     """How many events ``key`` has in its current window."""
     return cache.get(key, 0)
+
+
+# Rate limits count in fixed windows of wall-clock time, read here so that a test can move
+# the clock forward instead of sleeping.
+clock = time.time
+
+
+@dataclass(frozen=True)
+class Limit:
+    """At most ``requests`` requests per ``window`` seconds from one client (0: no limit)."""
+
+    requests: int
+    window: int
+
+
+def limit_of(family: str) -> Limit:
+    """The limit of an endpoint family (``search``, ``api``, ...) from the settings."""
+    requests, window = settings.WEGWEISER_RATE_LIMITS[family]
+    return Limit(int(requests), int(window))
+
+
+def _window(request, family: str, limit: Limit) -> tuple[str, int]:
+    """The cache key of the client's current window and the seconds until it ends."""
+    now = clock()
+    start = int(now // limit.window) * limit.window
+    seconds_left = max(1, math.ceil(start + limit.window - now))
+    return f"ratelimit:{family}:{start}:{client_hash(request)}", seconds_left
+
+
+def exceeded(request, family: str) -> int | None:
+    """Seconds until the client may try again if it used up its limit, else ``None``.
+
+    Counts nothing: for endpoints that count only what they accept (:func:`record`).
+    """
+    limit = limit_of(family)
+    if not limit.requests:
+        return None
+    key, seconds_left = _window(request, family, limit)
+    return seconds_left if count(key) >= limit.requests else None
+
+
+def record(request, family: str) -> None:
+    """Count one request of the client towards the family's limit."""
+    limit = limit_of(family)
+    if limit.requests:
+        key, seconds_left = _window(request, family, limit)
+        hit(key, seconds_left)
+
+
+def throttle(request, family: str) -> int | None:
+    """Count this request; seconds until the client may try again if it is over the limit."""
+    limit = limit_of(family)
+    if not limit.requests:
+        return None
+    key, seconds_left = _window(request, family, limit)
+    return seconds_left if hit(key, seconds_left) > limit.requests else None
+
+
+def too_many_requests_page(request, retry_after: int) -> TemplateResponse:
+    """429 in the visitor's language on the site's own page, with ``Retry-After``."""
+    response = TemplateResponse(
+        request,
+        "429.html",
+        {"retry_minutes": math.ceil(retry_after / 60)},
+        status=429,
+    )
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+def rate_limited(family: str, too_many=too_many_requests_page):
+    """View decorator: a client over the family's limit gets ``too_many(request, seconds)``
+    (by default the site's 429 page) instead of the view's answer."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            retry_after = throttle(request, family)
+            if retry_after is not None:
+                return too_many(request, retry_after)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate

@@ -1,0 +1,35 @@
+"""Content-Security-Policy (django-csp) with two policies, and the Permissions-Policy header.
+
+The public site runs no inline script or style at all, so its policy (``CONTENT_SECURITY_POLICY``)
+allows only the site's own files: a script that slipped into the content (stored HTML, an
+import) would not run. The Wagtail admin, wagtail-localize's translation editor and the
+sign-in pages that share the admin's assets need inline styles and scripts; they get their own,
+looser policy (``WEGWEISER_ADMIN_CSP``) under the paths in ``WEGWEISER_ADMIN_CSP_PATHS``.
+"""
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+
+
+def is_admin_path(path: str) -> bool:
+    """Whether ``path`` is answered by the admin or a sign-in page using the admin's assets."""
+    return path.startswith(tuple(settings.WEGWEISER_ADMIN_CSP_PATHS))
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin's policy under the admin's paths and the
+    ``Permissions-Policy`` header on every answer."""
+
+    def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
+        """The public policy, or the admin's on admin paths (a view's own override wins)."""
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None and is_admin_path(request.path_info):
+            parts.config = settings.WEGWEISER_ADMIN_CSP["DIRECTIVES"]
+        return parts
+
+    def process_response(self, request, response):
+        """Both policy headers, unless the answer already carries its own."""
+        response = super().process_response(request, response)
+        if settings.WEGWEISER_PERMISSIONS_POLICY:
+            response.headers.setdefault("Permissions-Policy", settings.WEGWEISER_PERMISSIONS_POLICY)
+        return response
