@@ -12,28 +12,39 @@ their thread and index what they saved once at the end (:func:`index_saved`). Th
 reads the page's action fields, target groups and keywords from the in-memory cluster, so
 the index is not "one save late" (STACK_NOTES). Draft saves (``save(update_fields=...)``)
 are skipped: they must not leak unpublished text.
+
+The public vocabulary (:class:`search.models.SearchWord`: suggestions and "did you mean")
+holds only words of *public* listings: live, without a view restriction on themselves or
+an ancestor, under live ancestors only (:func:`public_listings`). Every listing's words are
+kept per page (:class:`search.models.ListingWord`); whenever a page is indexed, unpublished,
+restricted, moved or deleted, the words it had or has are checked again against the public
+pages of its locale (:func:`sync_vocabulary`), so a word from a draft, a private page or a
+revision not yet published never becomes a suggestion, and one whose last public page goes
+offline leaves the vocabulary.
 """
 
 import functools
 import operator
 import threading
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
+from django.db.models import Q, QuerySet
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils.html import strip_tags
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from base.languages import SOURCE_LANGUAGE
 from directory.labels import labels_for
 from directory.models import ActionField, ListingPage, OrganisationPage, TargetGroup
 from search import query
 from search.analysis import MAX_DOCUMENT_TOKENS, analyze, tokenize
-from search.models import ListingTerm, SearchWord, Synonym
+from search.models import ListingTerm, ListingWord, SearchWord, Synonym
 from search.query import forget_synonyms
 
 WEIGHTS = {
@@ -255,41 +266,94 @@ def install_stems_field() -> None:
         ]
 
 
-def _write(pages_terms: list[tuple[object, dict[str, float], dict[str, str]]]) -> None:
-    """Replace the pages' rows. Plain SQL: building thousands of model instances (and the
-    delete collector, which global delete signals force) cost more than the analysis."""
-    page_ids = [page.pk for page, _terms, _words in pages_terms]
-    rows, words = [], {}
-    for page, terms, vocab in pages_terms:
-        rows += [(page.pk, page.locale_id, term, weight) for term, weight in terms.items()]
-        for word, stem in vocab.items():
-            words[(page.locale_id, word)] = stem
-    quote = connection.ops.quote_name
-    meta = ListingTerm._meta
-    table = quote(meta.db_table)
-    columns = ", ".join(
-        quote(meta.get_field(name).column) for name in ("page", "locale", "term", "weight")
+def public_listings(locale_id: int) -> QuerySet:
+    """The listing pages of a locale whose words may be shown to anyone: live, without a
+    view restriction (password, groups, login) on them or an ancestor, and under live
+    ancestors only."""
+    listings = ListingPage.objects.live().public().filter(locale_id=locale_id)
+    # Only pages with children can hide listings below them; there are few offline ones.
+    offline = list(
+        Page.objects.filter(locale_id=locale_id, live=False, numchild__gt=0).values_list(
+            "path", flat=True
+        )
     )
-    page_column = quote(meta.get_field("page").column)
-    # Only identifiers from the model's own metadata go into the SQL text; values are params.
-    insert = f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s)"  # noqa: S608
-    with transaction.atomic(), connection.cursor() as cursor:
-        for start in range(0, len(page_ids), 500):
-            chunk = page_ids[start : start + 500]
-            marks = ", ".join(["%s"] * len(chunk))
-            cursor.execute(f"DELETE FROM {table} WHERE {page_column} IN ({marks})", chunk)  # noqa: S608
-        for start in range(0, len(rows), 5000):
-            cursor.executemany(insert, rows[start : start + 5000])
+    if offline:
+        listings = listings.exclude(
+            functools.reduce(operator.or_, (Q(path__startswith=path) for path in offline))
+        )
+    return listings
+
+
+def sync_vocabulary(locale_id: int, words: Iterable[str] | None = None) -> None:
+    """Make the public vocabulary of a locale hold exactly the words (of ``words``, or all)
+    that some public listing of that locale has."""
+    public = ListingWord.objects.filter(
+        locale_id=locale_id, page__in=public_listings(locale_id).values("pk")
+    )
+    shown = SearchWord.objects.filter(locale_id=locale_id)
+    chunks = [None] if words is None else _chunks(sorted(set(words)), 500)
+    for chunk in chunks:
+        present, listed = public, shown
+        if chunk is not None:
+            present, listed = public.filter(word__in=chunk), shown.filter(word__in=chunk)
+        listed.exclude(word__in=present.values("word")).delete()
+        missing = present.exclude(word__in=listed.values("word")).values_list("word", "stem")
         SearchWord.objects.bulk_create(
             [
                 SearchWord(locale_id=locale_id, word=word, stem=stem)
-                for (locale_id, word), stem in words.items()
+                for word, stem in dict(missing.iterator()).items()
             ],
             batch_size=2000,
             ignore_conflicts=True,
         )
-
     query.forget_vocabulary()
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _write(pages_terms: list[tuple[object, dict[str, float], dict[str, str]]]) -> None:
+    """Replace the pages' rows and words, then check those words against the public pages.
+    Plain SQL: building thousands of model instances (and the delete collector, which
+    global delete signals force) cost more than the analysis."""
+    page_ids = [page.pk for page, _terms, _words in pages_terms]
+    rows, words = [], []
+    changed: dict[int, set[str]] = defaultdict(set)
+    for start in range(0, len(page_ids), 500):
+        before = ListingWord.objects.filter(page_id__in=page_ids[start : start + 500])
+        for locale_id, word in before.values_list("locale_id", "word").iterator():
+            changed[locale_id].add(word)
+    for page, terms, vocab in pages_terms:
+        rows += [(page.pk, page.locale_id, term, weight) for term, weight in terms.items()]
+        words += [(page.pk, page.locale_id, word, stem) for word, stem in vocab.items()]
+        changed[page.locale_id].update(vocab)
+    with transaction.atomic(), connection.cursor() as cursor:
+        for model, fields, values in (
+            (ListingTerm, ("page", "locale", "term", "weight"), rows),
+            (ListingWord, ("page", "locale", "word", "stem"), words),
+        ):
+            _replace_rows(cursor, model, fields, page_ids, values)
+        for locale_id, candidates in changed.items():
+            sync_vocabulary(locale_id, candidates)
+
+
+def _replace_rows(cursor, model, fields: tuple[str, ...], page_ids: list[int], values) -> None:
+    """Delete the pages' rows of ``model`` and insert ``values`` (tuples of ``fields``)."""
+    quote = connection.ops.quote_name
+    meta = model._meta
+    table = quote(meta.db_table)
+    columns = ", ".join(quote(meta.get_field(name).column) for name in fields)
+    page_column = quote(meta.get_field("page").column)
+    marks = ", ".join(["%s"] * len(fields))
+    # Only identifiers from the model's own metadata go into the SQL text; values are params.
+    insert = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
+    for chunk in _chunks(page_ids, 500):
+        chunk_marks = ", ".join(["%s"] * len(chunk))
+        cursor.execute(f"DELETE FROM {table} WHERE {page_column} IN ({chunk_marks})", chunk)  # noqa: S608
+    for chunk in _chunks(values, 5000):
+        cursor.executemany(insert, chunk)
 
 
 def index_pages(pages: Iterable) -> int:
@@ -344,7 +408,7 @@ def _index_ids(ids: list[int], batch_size: int = 500) -> int:
 def rebuild_index(batch_size: int = 500) -> int:
     """Rebuild the whole index and vocabulary from the database; returns listings indexed."""
     with transaction.atomic(), connection.cursor() as cursor:
-        for model in (ListingTerm, SearchWord):
+        for model in (ListingTerm, ListingWord, SearchWord):
             table = connection.ops.quote_name(model._meta.db_table)
             cursor.execute(f"DELETE FROM {table}")  # noqa: S608 (the model's own table name)
     ids = list(ListingPage.objects.order_by("path").values_list("id", flat=True))
@@ -379,10 +443,78 @@ def _on_organisation_saved(sender, instance, update_fields=None, raw=False, **kw
     index_pages(children)
 
 
+def _sync_page_locale(page) -> None:
+    """Check the whole vocabulary of ``page``'s locale again (its subtree's visibility changed)."""
+    if page is not None and page.locale_id is not None:
+        sync_vocabulary(page.locale_id)
+
+
+def _on_visibility_changed(sender, instance, **kwargs):
+    """``page_published`` / ``page_unpublished`` of a page that may have listings below it."""
+    # Listings and organisations re-index themselves (and so their words) on save.
+    if isinstance(instance, ListingPage | OrganisationPage) or not instance.numchild:
+        return
+    if _auto_update():
+        _sync_page_locale(instance)
+
+
+def _on_restriction_changed(sender, instance, raw=False, **kwargs):
+    """A view restriction added, changed or lifted hides or shows the listings below it."""
+    if raw or not _auto_update():
+        return
+    page = Page.objects.filter(pk=instance.page_id).first()
+    _sync_page_locale(page)
+
+
+def _on_page_moved(sender, instance, **kwargs):
+    """A page moved under a private or offline parent (or out of it)."""
+    if _auto_update():
+        _sync_page_locale(instance)
+
+
+_deleting = threading.local()
+
+
+def _before_listing_deleted(sender, instance, **kwargs):
+    """Remember a deleted listing's words: its :class:`ListingWord` rows go with it."""
+    words = set(ListingWord.objects.filter(page_id=instance.pk).values_list("word", flat=True))
+    pending = getattr(_deleting, "words", None)
+    if pending is None:
+        pending = _deleting.words = {}
+    pending[instance.pk] = (instance.locale_id, words)
+
+
+def _after_listing_deleted(sender, instance, **kwargs):
+    """Take a deleted listing's words out of the vocabulary unless another public page has them."""
+    locale_id, words = getattr(_deleting, "words", {}).pop(instance.pk, (None, set()))
+    if words:
+        sync_vocabulary(locale_id, words)
+
+
 def connect_signals() -> None:
-    """Index listings on save, re-index an organisation's listings when it is renamed and
-    drop cached synonyms when editors change them."""
+    """Index listings on save, re-index an organisation's listings when it is renamed, keep
+    the public vocabulary to public pages and drop cached synonyms when editors change them."""
     post_save.connect(_on_listing_saved, dispatch_uid="search_index_listing")
     post_save.connect(_on_organisation_saved, dispatch_uid="search_index_organisation")
+    page_published.connect(_on_visibility_changed, dispatch_uid="search_vocabulary_published")
+    page_unpublished.connect(_on_visibility_changed, dispatch_uid="search_vocabulary_unpublished")
+    post_save.connect(
+        _on_restriction_changed,
+        sender=PageViewRestriction,
+        dispatch_uid="search_vocabulary_restricted",
+    )
+    post_delete.connect(
+        _on_restriction_changed,
+        sender=PageViewRestriction,
+        dispatch_uid="search_vocabulary_unrestricted",
+    )
+    post_page_move.connect(_on_page_moved, dispatch_uid="search_vocabulary_moved")
+    # Deleting any page type sends these with the concrete ListingPage as sender once.
+    pre_delete.connect(
+        _before_listing_deleted, sender=ListingPage, dispatch_uid="search_vocabulary_deleting"
+    )
+    post_delete.connect(
+        _after_listing_deleted, sender=ListingPage, dispatch_uid="search_vocabulary_deleted"
+    )
     post_save.connect(forget_synonyms, sender=Synonym, dispatch_uid="search_synonyms_saved")
     post_delete.connect(forget_synonyms, sender=Synonym, dispatch_uid="search_synonyms_deleted")

@@ -35,9 +35,33 @@ class ListingTerm(models.Model):
         return self.term
 
 
+class ListingWord(models.Model):
+    """A word of one listing page's texts, with its stem, whether the page is public or not.
+
+    Internal bookkeeping, never shown: it tells which pages a word of the public vocabulary
+    (:class:`SearchWord`) comes from, so that unpublishing or restricting a page can take
+    out the words no other public page has.
+    """
+
+    page = models.ForeignKey(
+        "directory.ListingPage", on_delete=models.CASCADE, related_name="search_words"
+    )
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    word = models.CharField(max_length=64)
+    stem = models.CharField(max_length=64)
+
+    class Meta:
+        indexes = [models.Index(fields=["locale", "word"], name="search_listing_word_lookup")]
+        verbose_name = _("listing word")
+        verbose_name_plural = _("listing words")
+
+    def __str__(self):
+        return self.word
+
+
 class SearchWord(models.Model):
-    """A word seen in listing texts of a locale, with its stem: the vocabulary for
-    "did you mean" and suggestions as you type."""
+    """A word of the live, public listings of a locale, with its stem: the public vocabulary
+    for "did you mean" and suggestions as you type (kept by :mod:`search.indexing`)."""
 
     locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
     word = models.CharField(max_length=64)

@@ -28,6 +28,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from wagtail.models import Locale
 
+from base.content_cache import content_version
 from base.helpers import distance_km
 from base.languages import SOURCE_LANGUAGE
 from directory.facets import filter_listings, snapshot
@@ -96,7 +97,7 @@ class Vocabulary:
 
 
 _lock = threading.Lock()
-_vocabularies: dict[int, tuple[float, Vocabulary]] = {}
+_vocabularies: dict[int, tuple[float, str, Vocabulary]] = {}
 _synonyms: dict[str, tuple[float, tuple[dict, dict]]] = {}
 
 
@@ -107,10 +108,15 @@ def forget_vocabulary() -> None:
 
 
 def vocabulary(locale_id: int) -> Vocabulary:
-    """The cached vocabulary of a locale (one query when stale)."""
+    """The cached vocabulary of a locale (one query when stale).
+
+    Kept until the content changes in any process (``base.content_cache``), so a page
+    unpublished or restricted elsewhere takes its words out of every process's suggestions.
+    """
+    version = content_version()
     cached = _vocabularies.get(locale_id)
-    if cached and cached[0] > time.monotonic():
-        return cached[1]
+    if cached and cached[0] > time.monotonic() and cached[1] == version:
+        return cached[2]
     words = dict(SearchWord.objects.filter(locale_id=locale_id).values_list("word", "stem"))
     stems = set(words.values())
     vocab = Vocabulary(
@@ -121,7 +127,7 @@ def vocabulary(locale_id: int) -> Vocabulary:
         reversed_stems=sorted(stem[::-1] for stem in stems),
     )
     with _lock:
-        _vocabularies[locale_id] = (time.monotonic() + VOCABULARY_SECONDS, vocab)
+        _vocabularies[locale_id] = (time.monotonic() + VOCABULARY_SECONDS, version, vocab)
     return vocab
 
 
