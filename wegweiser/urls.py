@@ -43,3 +43,6 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# While the database is unreachable (a restart, a network gap): 503 in the visitor's language.
+handler500 = "base.errors.server_error"
