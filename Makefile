@@ -5,12 +5,15 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve test lint layers format check-migrations messages bench bench-hsds bench-search reindex superuser demo clean
+.PHONY: install run serve test lint layers format check-migrations messages bench bench-hsds bench-search reindex superuser demo site lock smoke clean
 
-$(STAMP): pyproject.toml
+# The pinned, hash-checked versions of requirements-dev.lock (runtime: requirements.lock),
+# then the project itself without resolving anything again.
+$(STAMP): pyproject.toml requirements-dev.lock
 	test -x $(BIN)/pip || $(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install the project with its development tools.
@@ -28,6 +31,20 @@ serve: install ## Production server: collect static files, then gunicorn (produc
 
 demo: install ## Load (or refresh) the demo content.
 	$(MANAGE) load_demo
+
+site: install ## Migrate and create an empty site's skeleton (setup_site; name and contact from WEGWEISER_*).
+	$(MANAGE) migrate --no-input
+	$(MANAGE) setup_site
+
+LOCK_VENV := .venv-lock
+PIP_COMPILE = $(LOCK_VENV)/bin/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe --no-emit-index-url
+lock: ## Re-resolve requirements.lock and requirements-dev.lock (with hashes) after a change of pyproject.toml.
+	test -x $(LOCK_VENV)/bin/pip-compile || ($(PYTHON) -m venv --clear $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install --quiet pip-tools)
+	$(PIP_COMPILE) --output-file requirements.lock pyproject.toml
+	$(PIP_COMPILE) --extra dev --output-file requirements-dev.lock pyproject.toml
+
+smoke: ## Install without the development extras into a clean venv and run a bare site (.ci/smoke-bare-install).
+	.ci/smoke-bare-install
 
 lint: $(STAMP) ## Ruff lint and format check.
 	$(BIN)/ruff check .
@@ -72,4 +89,4 @@ superuser: install ## Create an administrator account interactively.
 	$(MANAGE) createsuperuser
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) $(LOCK_VENV) staticfiles .pytest_cache

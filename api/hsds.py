@@ -20,12 +20,14 @@ Extensions (fields HSDS lacks) start with ``x_``; HSDS consumers ignore them.
 """
 
 import datetime
+import json
 import re
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlparse
 
+import jsonschema
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -33,6 +35,8 @@ from django.utils import translation
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.html import escape, strip_tags
 from django.utils.text import slugify
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 from wagtail.models import Locale
 
 from base.languages import SOURCE_LANGUAGE, SPOKEN_LANGUAGES, language_name
@@ -505,17 +509,12 @@ def _coordinate(value, limit):
 def schema_validator(name: str):
     """A validator for the official HSDS schema ``name`` (e.g. ``service``), formats checked.
 
-    None when the schemas are not installed (``HSDS_SCHEMA_DIR``). The schemas refer to each
-    other by file name (``taxonomy.json``), so every file goes into one registry.
+    None when the schemas are not configured or not there (``HSDS_SCHEMA_DIR``): the import
+    then checks the project's own rules only. The schemas refer to each other by file name
+    (``taxonomy.json``), so every file goes into one registry.
     """
-    import json
-
-    import jsonschema
-    from referencing import Registry, Resource
-    from referencing.jsonschema import DRAFT202012
-
     directory = settings.HSDS_SCHEMA_DIR
-    if not (directory / f"{name}.json").exists():
+    if directory is None or not (directory / f"{name}.json").exists():
         return None
     resources = []
     for path in sorted(directory.glob("*.json")):

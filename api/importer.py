@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wagtail.models import Locale, Page
+from wagtail_localize.synctree import create_aliases_for_new_page
 
 from api import hsds
 from base.content_cache import content_changed
@@ -312,6 +313,9 @@ class Importer:
             )
             directory.add_child(instance=org)
             _publish(org)
+            # Programmatic pages get no aliases from wagtail-localize (only the admin's
+            # "add page" does): without them the other languages would answer 404.
+            create_aliases_for_new_page(org)
             report.organisations_created += 1
             return org
         current = hsds.organization_data(hsds.organization_to_hsds(org))
@@ -406,10 +410,14 @@ class Importer:
         _set_rows(page, "opening_hours", OpeningHours, data["opening_hours"])
         _set_rows(page, "closures", Closure, data["closures"])
         _set_rows(page, "contacts", ListingContact, data["contacts"])
-        if page.pk is None:
+        is_new = page.pk is None
+        if is_new:
             org.add_child(instance=page)
         page.keywords.set(data["keywords"])
         _publish(page, data["last_modified"])
+        if is_new:
+            # Its copy in every language synchronised from German (as for organisations).
+            create_aliases_for_new_page(page)
 
     # --- translations -------------------------------------------------------------
 

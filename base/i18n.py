@@ -9,9 +9,9 @@ from pathlib import Path
 
 import polib
 from django.conf import settings
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
-from wagtail_localize.models import LocaleSynchronization
+from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 
 from base.languages import DEFAULT_PLURAL_FORMS, PLURAL_FORMS, SOURCE_LANGUAGE
 from base.translation_access import ensure_translator_group
@@ -32,6 +32,43 @@ def ensure_synced_locale(code: str) -> Locale:
                 LocaleSynchronization.objects.create(locale=locale, sync_from=source)
         ensure_translator_group(locale)
     return locale
+
+
+def translate_object(
+    instance,
+    locale: Locale,
+    catalogue: dict[str, str],
+    source: TranslationSource | None = None,
+    tool_name: str = "Wegweiser",
+) -> bool:
+    """Translate one object into ``locale`` from ``catalogue``; False if a string is missing.
+
+    ``catalogue`` maps a German source string (a wagtail-localize segment, as the translation
+    editor and its PO download show it) to its translation. The strings go through the same
+    path as an uploaded PO file, so the translation editor, the status report and "outdated"
+    detection treat them like a translator's work. Objects with any untranslated string are
+    left as they are (an alias for pages), so a visitor never sees a half-German page.
+    ``source``: the object's translation source, when already brought up to date (extracting
+    it reads the whole object). ``tool_name`` is recorded as the translation's origin.
+    """
+    if source is None:
+        source, _created = TranslationSource.update_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    po = translation.export_po()
+    missing = [entry.msgid for entry in po if entry.msgid not in catalogue]
+    if missing:
+        return False
+    changed = False
+    for entry in po:
+        if entry.msgstr != catalogue[entry.msgid]:
+            entry.msgstr = catalogue[entry.msgid]
+            changed = True
+    target = instance.get_translation_or_none(locale)
+    is_alias = isinstance(target, Page) and target.alias_of_id is not None
+    if changed or target is None or is_alias:
+        translation.import_po(po, tool_name=tool_name)
+        translation.save_target(publish=True)
+    return True
 
 
 def write_po_skeleton(code: str, name: str) -> Path:

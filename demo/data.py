@@ -139,15 +139,6 @@ HOME = {
     "coordinator_email": "integration@magdeburg.example",
 }
 
-DIRECTORY = {
-    "title": "Angebote",
-    "slug": "angebote",
-    "intro": (
-        "<p>Beratung, Kurse, Treffpunkte und Projekte der Partner im Netzwerk. Wählen Sie "
-        "Themen, Sprachen oder Stadtteile, um die Liste einzugrenzen.</p>"
-    ),
-}
-
 FLYER_TITLE = "Flyer Integrationsnetzwerk"
 FLYER_FILENAME = "flyer-integrationsnetzwerk.pdf"
 FLYER_HEADING = "Magdeburger Netzwerk für Integrations- und Ausländerarbeit"

@@ -1,9 +1,11 @@
 """Build the demo directory from the data modules; running it again changes nothing.
 
-Everything is found again by a stable key before it is created: locales by language code,
-taxonomy terms by ``code``, the flyer by title, the home page by type below the tree root,
-other pages by slug below their parent. Existing objects are left as they are, so a second
-run creates nothing and editors' later changes survive a re-run.
+It builds on the site's skeleton (``home.skeleton``, what ``manage.py setup_site`` makes:
+home page, directory, privacy page, action fields). Everything is found again by a stable key
+before it is created: locales by language code, taxonomy terms by ``code``, the flyer by
+title, the skeleton's pages by type, other pages by slug below their parent. Existing objects
+are left as they are, so a second run creates nothing and editors' later changes survive a
+re-run.
 """
 
 import hashlib
@@ -14,16 +16,14 @@ from datetime import date, time, timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 
 from directory.models import (
     ActionField,
     Closure,
-    DirectoryIndexPage,
     District,
     ListingActionField,
     ListingContact,
@@ -38,7 +38,8 @@ from directory.models import (
     TargetGroup,
     WorkingGroup,
 )
-from home.models import ContentPage, HomePage
+from home import skeleton
+from home.models import ContentPage
 from search.bulk import bulk_writes
 
 from . import data
@@ -61,6 +62,7 @@ REPORT_ORDER = [
     "documents",
     "home page",
     "directory page",
+    "privacy page",
     "content pages",
     "organisations",
     "services",
@@ -120,12 +122,17 @@ class DemoLoader:
         with bulk_writes():
             self.ensure_locales()
             self.locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-            self.load_taxonomies()
             flyer = self.ensure_flyer()
-            home = self.ensure_home(flyer)
-            self.ensure_content_pages(home, flyer)
-            directory = self.ensure_directory(home)
-            organisations = self.ensure_organisations(directory)
+            # The site's skeleton (home page, directory, privacy page, action fields), as
+            # `manage.py setup_site` builds it, with the demo network's home page.
+            site = skeleton.build_german(
+                skeleton.Network(name=data.SITE_NAME),
+                self.report,
+                home_fields={**data.HOME, "flyer": flyer},
+            )
+            self.load_taxonomies()
+            self.ensure_content_pages(site.home, flyer)
+            organisations = self.ensure_organisations(site.directory)
             self.ensure_listings(organisations)
         return self.report
 
@@ -202,39 +209,6 @@ class DemoLoader:
             flyer.save()
         return flyer
 
-    def ensure_home(self, flyer):
-        """The German home page as the default site's root, replacing Wagtail's welcome page."""
-        root = Page.get_first_root_node()
-        # Wagtail's welcome page is a plain Page below the root; keep any another site uses.
-        other_sites_roots = Site.objects.exclude(is_default_site=True).values("root_page_id")
-        welcome_pages = list(
-            Page.objects.child_of(root)
-            .filter(content_type=ContentType.objects.get_for_model(Page))
-            .exclude(pk__in=other_sites_roots)
-        )
-        home = HomePage.objects.child_of(root).filter(locale=self.locale).first()
-        self.report.add("home page", home is None)
-        if home is None:
-            # The welcome page holds the slug "home"; move it aside until it is deleted.
-            for page in welcome_pages:
-                Page.objects.filter(pk=page.pk).update(slug=f"welcome-{page.pk}")
-            home = HomePage(locale=self.locale, flyer=flyer, **data.HOME)
-            self.publish_child(root, home)
-        # Point the site at the new home first: deleting a site's root deletes the site.
-        self.make_site_root(home)
-        for page in welcome_pages:
-            page.delete()
-        return home
-
-    def make_site_root(self, home):
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            site = Site(hostname="localhost", port=80, is_default_site=True)
-        if site.root_page_id != home.pk or site.site_name != data.SITE_NAME:
-            site.root_page = home
-            site.site_name = data.SITE_NAME
-            site.save()
-
     def ensure_content_pages(self, home, flyer):
         names = {code: term.name for code, term in self.action_fields.items()}
         pages = (data.PRINCIPLES, data.working_groups_page(names), data.NEWS, data.ABOUT)
@@ -263,14 +237,6 @@ class DemoLoader:
         if block.kind == "flyer":
             return {"type": "document", "value": {"document": flyer.pk, "title": block.value}}
         return {"type": block.kind, "value": block.value}
-
-    def ensure_directory(self, home):
-        directory = DirectoryIndexPage.objects.child_of(home).first()
-        self.report.add("directory page", directory is None)
-        if directory is None:
-            directory = DirectoryIndexPage(locale=self.locale, **data.DIRECTORY)
-            self.publish_child(home, directory)
-        return directory
 
     # Organisations and their listings
 
@@ -409,10 +375,8 @@ class DemoLoader:
     # Pages
 
     def publish_child(self, parent, page):
-        """Add ``page`` below ``parent`` and publish it through a revision, as the admin does."""
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        return page
+        """Add and publish ``page`` as the admin does (with aliases in synchronised locales)."""
+        return skeleton.publish_child(parent, page)
 
 
 def load_demo(today: date | None = None) -> Report:

@@ -10,12 +10,13 @@ import json
 from pathlib import Path
 
 from django.conf import settings
-from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail.models import Locale
+from wagtail_localize.models import TranslationSource
 
-from base.i18n import ensure_synced_locale
+from base.i18n import ensure_synced_locale, translate_object
 from base.languages import SOURCE_LANGUAGE
 from directory.models import ActionField, District, ListingPage, TargetGroup, WorkingGroup
+from home import skeleton
 from home.models import ContentPage, HomePage
 
 TRANSLATIONS_DIR = Path(__file__).parent / "translations"
@@ -60,37 +61,12 @@ def load_catalogue(language_code: str) -> dict[str, str]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def translate_object(
-    instance, locale: Locale, catalogue: dict[str, str], source: TranslationSource | None = None
-) -> bool:
-    """Translate one object into ``locale`` from ``catalogue``; False if a string is missing.
-
-    Objects with any untranslated string are left as they are (an alias for pages), so a
-    visitor never sees a half-German page. ``source``: the object's translation source, when
-    already brought up to date (extracting it reads the whole object).
-    """
-    if source is None:
-        source, _created = TranslationSource.update_or_create_from_instance(instance)
-    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-    po = translation.export_po()
-    missing = [entry.msgid for entry in po if entry.msgid not in catalogue]
-    if missing:
-        return False
-    changed = False
-    for entry in po:
-        if entry.msgstr != catalogue[entry.msgid]:
-            entry.msgstr = catalogue[entry.msgid]
-            changed = True
-    target = instance.get_translation_or_none(locale)
-    is_alias = isinstance(target, Page) and target.alias_of_id is not None
-    if changed or target is None or is_alias:
-        translation.import_po(po, tool_name="Wegweiser demo")
-        translation.save_target(publish=True)
-    return True
-
-
 def translate_demo(languages=None) -> dict[str, int]:
-    """Sync every locale from German, then apply the shipped translations; {lang: objects}."""
+    """Sync every locale from German, translate the site's skeleton from the interface
+    catalogues, then apply the shipped translations; {lang: objects}."""
+    site = skeleton.find_german()
+    if site is not None:
+        skeleton.translate(site, skeleton.Report(), languages)
     done = {}
     sources = None
     for code in settings.WAGTAIL_CONTENT_LANGUAGE_CODES:
@@ -108,7 +84,8 @@ def translate_demo(languages=None) -> dict[str, int]:
                 for instance in objects_to_translate()
             ]
         done[code] = sum(
-            translate_object(instance, locale, catalogue, source) for instance, source in sources
+            translate_object(instance, locale, catalogue, source, tool_name="Wegweiser demo")
+            for instance, source in sources
         )
     return done
 

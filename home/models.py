@@ -1,5 +1,6 @@
 """The home page of each language tree and the network's content pages."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -49,6 +50,7 @@ class HomePage(BasePage):
     coordinator_address = models.TextField(_("address"), blank=True)
     coordinator_phone = models.CharField(_("phone"), max_length=50, blank=True)
     coordinator_email = models.EmailField(_("e-mail"), blank=True)
+    coordinator_website = models.URLField(_("website"), blank=True)
     flyer = models.ForeignKey(
         "wagtaildocs.Document",
         on_delete=models.SET_NULL,
@@ -63,6 +65,7 @@ class HomePage(BasePage):
         SynchronizedField("coordinator_phone", overridable=False),
         SynchronizedField("coordinator_email", overridable=False),
         SynchronizedField("coordinator_address", overridable=False),
+        SynchronizedField("coordinator_website", overridable=False),
         SynchronizedField("flyer"),
     ]
     content_panels = [
@@ -77,6 +80,7 @@ class HomePage(BasePage):
                 FieldPanel("coordinator_address"),
                 FieldPanel("coordinator_phone"),
                 FieldPanel("coordinator_email"),
+                FieldPanel("coordinator_website"),
             ],
             heading=_("Coordinator's contact"),
         ),
@@ -86,7 +90,7 @@ class HomePage(BasePage):
 
     template = "home/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["directory.DirectoryIndexPage", "home.ContentPage"]
+    subpage_types = ["directory.DirectoryIndexPage", "home.ContentPage", "home.PrivacyPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -123,3 +127,42 @@ class ContentPage(BasePage):
     def subpages(self):
         """Live public child pages (e.g. the news items below "News"), newest first."""
         return self.get_children().live().public().order_by("-first_published_at")
+
+
+class PrivacyPage(BasePage):
+    """What the site stores about visitors, partners and translators, one per language tree.
+
+    The statement itself is in the template (through gettext, so it is in every language and
+    names the real retention period); editors add the controller and contact below it.
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+    controller = RichTextField(
+        _("controller and data protection contact"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_(
+            "Who is responsible for this site under data protection law and how to reach them "
+            "(and the data protection officer, if there is one)."
+        ),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("controller")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    # Linked from every page's footer, so not repeated in the main menu.
+    show_in_main_menu = False
+
+    template = "home/privacy_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("privacy page")
+        verbose_name_plural = _("privacy pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["retention_days"] = settings.WEGWEISER_RETENTION_DAYS
+        context["home"] = self.get_parent().specific
+        return context

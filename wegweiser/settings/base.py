@@ -109,6 +109,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "base.context_processors.site_chrome",
                 "directory.context_processors.directory_link",
+                "home.context_processors.privacy_link",
             ],
         },
     },
@@ -254,9 +255,19 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# Listings not reviewed for this many days are shown as possibly outdated.
+# The network that runs the site, for `manage.py setup_site` (its options override these):
+# the home page's title and the publisher's contact in the footer. Used when the pages are
+# created; afterwards editors change them in the admin.
+WEGWEISER_NETWORK_NAME = os.environ.get("WEGWEISER_NETWORK_NAME", "")
+WEGWEISER_CONTACT_EMAIL = os.environ.get("WEGWEISER_CONTACT_EMAIL", "")
+WEGWEISER_CONTACT_PHONE = os.environ.get("WEGWEISER_CONTACT_PHONE", "")
+# Lines separated by ";" (e.g. "Rathaus;Marktplatz 1;12345 Musterstadt").
+WEGWEISER_CONTACT_ADDRESS = os.environ.get("WEGWEISER_CONTACT_ADDRESS", "")
+WEGWEISER_CONTACT_WEBSITE = os.environ.get("WEGWEISER_CONTACT_WEBSITE", "")
+
 # The page type at the root of each language tree (base never imports the home app).
 WEGWEISER_HOME_PAGE_MODEL = "home.HomePage"
+# Listings not reviewed for this many days are shown as possibly outdated.
 WEGWEISER_STALE_AFTER_DAYS = 365
 # National phone numbers ("0391 ...") become tel:+<code>391... links.
 WEGWEISER_PHONE_COUNTRY_CODE = os.environ.get("PHONE_COUNTRY_CODE", "49")
@@ -278,11 +289,10 @@ elif LIBRETRANSLATE_URL:
         },
     }
 
-# Open data (HSDS 3.0): the official JSON schemas (a sibling folder of the project by default),
-# used by the import to validate records and by the tests; and the region written into addresses.
-HSDS_SCHEMA_DIR = Path(
-    os.environ.get("HSDS_SCHEMA_DIR", str(BASE_DIR.parent / "shared" / "hsds-3.0"))
-)
+# Open data (HSDS 3.0): the official JSON schemas, when installed, are checked on import on top
+# of the project's own rules. Unset, nothing outside the project is read (the tests point it at
+# ../shared/hsds-3.0); and the region written into addresses.
+HSDS_SCHEMA_DIR = Path(os.environ["HSDS_SCHEMA_DIR"]) if os.environ.get("HSDS_SCHEMA_DIR") else None
 WEGWEISER_HSDS_STATE_PROVINCE = "Sachsen-Anhalt"
 WEGWEISER_HSDS_COUNTRY = "DE"
 

@@ -13,6 +13,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The official HSDS 3.0 schemas beside the project: the tests check imports and exports
+# against them (a failure in CI when missing, see tests/api/conftest.py).
+HSDS_SCHEMA_DIR = HSDS_SCHEMA_DIR or BASE_DIR.parent / "shared" / "hsds-3.0"  # noqa: F405
 # wagtail-localize's dummy translator (reverses words) stands in for DeepL/LibreTranslate.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
