@@ -35,6 +35,10 @@ def test_the_settings_give_the_network_and_an_option_wins_over_them(client, sett
     footer = html[html.index("<footer") :]
     for shown in ("kontakt@umgebung.example", "Marktplatz 1", "https://netzwerk.example/"):
         assert shown in footer
+    # Another city's site names its own network, never Magdeburg's.
+    german = client.get("/de/").content.decode()
+    assert "Integrationsnetzwerk Musterstadt" in german[german.index("<footer") :]
+    assert "Magdeburg" not in german and "Magdeburg" not in html
 
 
 @pytest.mark.django_db
