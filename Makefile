@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve test lint layers format check-migrations messages bench bench-hsds bench-search reindex superuser demo site lock smoke clean
+.PHONY: install run serve test lint layers format check-migrations messages bench bench-load bench-hsds bench-search reindex superuser demo site lock smoke clean
 
 # The pinned, hash-checked versions of requirements-dev.lock (runtime: requirements.lock),
 # then the project itself without resolving anything again.
@@ -75,6 +75,9 @@ bench: install ## Measure server time and SQL queries per request; writes bench/
 	$(BIN)/python bench/run.py
 	$(MAKE) bench-search
 	$(MAKE) bench-hsds
+
+bench-load: install ## Load test: gunicorn (4 workers, production settings) and 50 locust visitors for 60 s, on SQLite; writes bench/results-load.md.
+	$(BIN)/python bench/load.py
 
 bench-hsds: install ## HSDS import throughput (3,000 services) and API p95; writes bench/results-hsds.md.
 	$(BIN)/python bench/hsds.py

@@ -1,10 +1,13 @@
 """Admin integration: the partner's dashboard, scoped menus, coordinators' tools and reports."""
 
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
+from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -130,8 +133,49 @@ class CreatedElsewherePolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+class CorrectionSuggestionPolicy(CreatedElsewherePolicy):
+    """Coordinators see every suggestion; an organisation's editors see the suggestions about
+    its own listings (in every language) and mark them done, nothing else."""
+
+    PARTNER_ACTIONS = frozenset({"view", "change"})
+
+    def _model_right(self, user, actions) -> bool:
+        return any(CreatedElsewherePolicy.user_has_permission(self, user, a) for a in actions)
+
+    def user_has_permission(self, user, action):
+        if self._model_right(user, [action]):
+            return True
+        return action in self.PARTNER_ACTIONS and user.is_active and partners_of(user).exists()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if self._model_right(user, actions):
+            return self.model.objects.all()
+        if not user.is_active or not self.PARTNER_ACTIONS & set(actions):
+            return self.model.objects.none()
+        return self.model.objects.filter(about_own_organisations(user))
+
+    def instances_user_has_permission_for(self, user, action):
+        return self.instances_user_has_any_permission_for(user, [action])
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if self._model_right(user, [action]):
+            return True
+        allowed = self.instances_user_has_any_permission_for(user, [action])
+        return allowed.filter(pk=instance.pk).exists()
+
+
+def about_own_organisations(user) -> Q:
+    """Suggestions about listings below the user's partner organisations, in every language."""
+    keys = [partner.organisation.translation_key for partner in partners_of(user)]
+    paths = Page.objects.filter(translation_key__in=keys).values_list("path", flat=True)
+    condition = Q(pk__in=[])
+    for tree_path in paths:
+        condition |= Q(listing__path__startswith=tree_path)
+    return condition
+
+
 register_permission_policy(Partner, CreatedElsewherePolicy(Partner))
-register_permission_policy(CorrectionSuggestion, CreatedElsewherePolicy(CorrectionSuggestion))
+register_permission_policy(CorrectionSuggestion, CorrectionSuggestionPolicy(CorrectionSuggestion))
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -144,14 +188,41 @@ class PartnerViewSet(SnippetViewSet):
     menu_label = _("Partners")
 
 
+class OwnSuggestionOnly:
+    """A suggestion's views answer only those allowed to see that one suggestion."""
+
+    def get_object(self, *args, **kwargs):
+        suggestion = super().get_object(*args, **kwargs)
+        action = "change" if self.request.method == "POST" else "view"
+        if not self.permission_policy.user_has_permission_for_instance(
+            self.request.user, action, suggestion
+        ):
+            raise PermissionDenied
+        return suggestion
+
+
 class CorrectionSuggestionViewSet(SnippetViewSet):
-    """Visitors' correction suggestions, for coordinators to follow up."""
+    """Visitors' correction suggestions: coordinators follow up on all of them, each
+    organisation's editors on those about its own listings."""
 
     model = CorrectionSuggestion
     icon = "comment"
     list_display = ["listing", "message", "created_at", "done"]
     list_filter = ["done"]
     menu_label = _("Correction suggestions")
+    edit_view_class = type("EditView", (OwnSuggestionOnly, SnippetViewSet.edit_view_class), {})
+    history_view_class = type(
+        "HistoryView", (OwnSuggestionOnly, SnippetViewSet.history_view_class), {}
+    )
+    usage_view_class = type("UsageView", (OwnSuggestionOnly, SnippetViewSet.usage_view_class), {})
+    delete_view_class = type(
+        "DeleteView", (OwnSuggestionOnly, SnippetViewSet.delete_view_class), {}
+    )
+
+    def get_queryset(self, request):
+        return self.permission_policy.instances_user_has_any_permission_for(
+            request.user, ["view", "change"]
+        )
 
     def register_chooser_viewset(self):
         """No chooser: nothing links to a suggestion, and a chooser would show them to

@@ -268,8 +268,20 @@ MATRIX = [
     row(
         "read visitors' correction suggestions",
         "wagtailsnippets_partners_correctionsuggestion:list",
-        "yes | yes | no | no | no",
+        "yes | yes | own only | no | no",
         get=lambda w: "/admin/snippets/partners/correctionsuggestion/",
+    ),
+    row(
+        "mark a correction suggestion done",
+        "wagtailsnippets_partners_correctionsuggestion:edit",
+        "yes | yes | own only | no | no",
+        # The form of one about partner A's listing; the change to one about partner B's.
+        get=lambda w: f"/admin/snippets/partners/correctionsuggestion/edit/{w.suggestion.id}/",
+        post=lambda c, w: (
+            f"/admin/snippets/partners/correctionsuggestion/edit/{w.suggestion_b.id}/",
+            {"message": w.suggestion_b.message, "done": "on"},
+        ),
+        state=lambda w: CorrectionSuggestion.objects.get(id=w.suggestion_b.id).done,
     ),
     row(
         "delete a correction suggestion",
@@ -549,6 +561,9 @@ def world(module_site, django_db_blocker):
         ).source_id
         w.suggestion = CorrectionSuggestion.objects.create(
             listing=w.listing_a, message="Die Telefonnummer stimmt nicht."
+        )
+        w.suggestion_b = CorrectionSuggestion.objects.create(
+            listing=w.listing_b, message="Die Adresse ist veraltet."
         )
         listing = w.listing_b.specific
         listing.title = "Migrationsberatung B (zur Prüfung)"

@@ -38,6 +38,36 @@ def test_another_partners_editor_cannot_read_correction_messages(client, world, 
     assert "Musterfrau" not in response.content.decode()
 
 
+def test_an_organisations_editor_reads_and_closes_the_suggestions_about_its_own_listings(
+    client, world, suggestion
+):
+    client.force_login(world.editor_a)
+    listing = client.get("/admin/snippets/partners/correctionsuggestion/")
+    assert listing.status_code == 200
+    assert "Musterfrau" in listing.content.decode()
+    url = f"/admin/snippets/partners/correctionsuggestion/edit/{suggestion.pk}/"
+    assert client.get(url).status_code == 200
+    client.post(url, {"message": SECRET, "done": "on"})
+    assert CorrectionSuggestion.objects.get(pk=suggestion.pk).done
+
+
+def test_another_partners_editor_can_neither_list_open_nor_close_a_suggestion(
+    client, world, suggestion
+):
+    client.force_login(world.editor_b)
+    listing = client.get("/admin/snippets/partners/correctionsuggestion/")
+    assert "Musterfrau" not in listing.content.decode()
+    base = "/admin/snippets/partners/correctionsuggestion"
+    for url in (f"{base}/edit/{suggestion.pk}/", f"{base}/history/{suggestion.pk}/"):
+        response = client.get(url)
+        assert response.status_code in (302, 403, 404), url
+        assert "Musterfrau" not in response.content.decode()
+    client.post(f"{base}/edit/{suggestion.pk}/", {"message": "überschrieben", "done": "on"})
+    client.post(f"{base}/delete/{suggestion.pk}/")
+    unchanged = CorrectionSuggestion.objects.get(pk=suggestion.pk)
+    assert (unchanged.message, unchanged.done) == (SECRET, False)
+
+
 def test_the_title_of_a_suggestion_carries_no_message(suggestion):
     assert "Musterfrau" not in str(suggestion)
     assert suggestion.listing.title in str(suggestion)
