@@ -138,7 +138,7 @@ print(page.url)
 def build_site(env: dict, listings: int) -> None:
     manage(env, "migrate", "--no-input", "--verbosity", "0")
     manage(env, "load_demo")
-    manage(env, "shell", "-c", BUILD.format(listings=listings))
+    manage(env, "shell", "--verbosity", "0", "-c", BUILD.format(listings=listings))
     manage(env, "collectstatic", "--no-input", "--verbosity", "0")
 
 
@@ -158,7 +158,11 @@ def measure_publish(env: dict, base: str, result: dict, delay: float) -> None:
     """Publish a new title and time until 40 requests in a row (all workers) show it."""
     time.sleep(delay)
     title = f"Lasttest {secrets.token_hex(4)}"
-    url = manage(env, "shell", "-c", PUBLISH.format(title=title)).strip().splitlines()[-1]
+    url = (
+        manage(env, "shell", "--verbosity", "0", "-c", PUBLISH.format(title=title))
+        .strip()
+        .splitlines()[-1]
+    )
     published = time.perf_counter()
     in_a_row = 0
     while time.perf_counter() - published < 30:
@@ -224,7 +228,16 @@ def main(argv=None) -> int:
         build_site(env, args.listings)
         urls_file = Path(tmp) / "urls.json"
         urls_file.write_text(
-            manage(env, "shell", "-c", URLS.format(filters=FILTERS, queries=QUERIES)),
+            manage(
+                env,
+                "shell",
+                "--verbosity",
+                "0",
+                "-c",
+                URLS.format(filters=FILTERS, queries=QUERIES),
+            )
+            .strip()
+            .splitlines()[-1],
             encoding="utf-8",
         )
         port = free_port()

@@ -19,6 +19,9 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from wagtail.models import Locale
+
+from tests.conftest import restore_migrated_state
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -93,12 +96,24 @@ def fetch(url: str) -> tuple[int, dict, str]:
 
 
 @pytest.fixture
-def server_through_relay(transactional_db, home_page):
+def postgresql_only():
     if connection.vendor != "postgresql":
         pytest.skip(
             "needs PostgreSQL: the server under test reads the test database from another "
             "process (CI runs this on its PostgreSQL run)"
         )
+
+
+@pytest.fixture
+def migrated(transactional_db):
+    """The migrations' rows (locales, root page), which an earlier transactional test's flush
+    may have removed."""
+    if not Locale.objects.filter(language_code="de").exists():
+        restore_migrated_state()
+
+
+@pytest.fixture
+def server_through_relay(postgresql_only, migrated, home_page):
     db = connection.settings_dict
     relay = CuttableRelay((db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432)))
     port = socket.create_server(("127.0.0.1", 0))

@@ -20,7 +20,7 @@ from directory.models import (
     ServicePage,
 )
 from home.factories import ContentPageFactory, HomePageFactory
-from home.models import ContentPage, HomePage
+from home.models import ContentPage, HomePage, PrivacyPage
 
 ALL_PAGE_TYPES = [
     HomePage,
@@ -41,7 +41,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
             self.assertCanNotCreateAt(parent, HomePage)
 
     def test_home_page_holds_the_directory_and_content_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {DirectoryIndexPage, ContentPage})
+        self.assertAllowedSubpageTypes(HomePage, {DirectoryIndexPage, ContentPage, PrivacyPage})
 
     def test_directory_is_created_under_a_home_page_only(self):
         self.assertAllowedParentPageTypes(DirectoryIndexPage, {HomePage})
