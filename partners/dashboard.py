@@ -6,6 +6,7 @@ from wagtail.admin.ui.components import Component
 
 from base.translation_status import STATUS_LABELS, status_table
 from directory.models import ListingPage
+from partners.charts import coordinator_charts
 from partners.roles import partners_of
 
 
@@ -69,3 +70,14 @@ class PartnerListingsPanel(Component):
             "request": self.request,
             "csrf_token": get_token(self.request),
         }
+
+
+class CoordinatorChartsPanel(Component):
+    """Shown on the coordinator's dashboard: the network's state as SVG charts."""
+
+    name = "coordinator_charts"
+    order = 60
+    template_name = "partners/admin/charts_panel.html"
+
+    def get_context_data(self, parent_context):
+        return {"charts": coordinator_charts()}

@@ -14,7 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from partners import views
-from partners.dashboard import PartnerListingsPanel
+from partners.dashboard import CoordinatorChartsPanel, PartnerListingsPanel
 from partners.freshness import STILL_CORRECT_ACTION
 from partners.models import CorrectionSuggestion, Partner
 from partners.roles import is_coordinator, is_partner_editor_only, partners_of
@@ -51,6 +51,8 @@ def register_admin_urls():
 def add_partner_panel(request, panels):
     if partners_of(request.user).exists():
         panels.insert(0, PartnerListingsPanel(request))
+    if is_coordinator(request.user):
+        panels.append(CoordinatorChartsPanel())
 
 
 @hooks.register("construct_main_menu")
