@@ -25,7 +25,9 @@ Object.defineProperty(window, "speechSynthesis", { value: {
   getVoices: function () { return [{ lang: "de-DE", name: "Test" }]; },
   addEventListener: function () {},
   cancel: function () {},
-  speak: function (utterance) { window.spoken.push({ text: utterance.text, lang: utterance.lang }); }
+  speak: function (utterance) {
+    window.spoken.push({ text: utterance.text, lang: utterance.lang });
+  }
 } });
 """
 
