@@ -35,6 +35,7 @@ from directory.facets import filter_listings, snapshot
 from directory.filters import DirectoryFilters
 from directory.models import ListingLocation
 from search.analysis import analyze, normalize, tokenize
+from search.analysis import stem as stem_word
 from search.backends import ElasticsearchUnavailable, search_elasticsearch
 from search.models import FailedSearch, ListingTerm, SearchWord, Synonym
 
@@ -369,6 +370,39 @@ def suggest(raw: str, locale: Locale | None = None, limit: int = 8) -> list[str]
     completions = _starting_with(vocab.sorted_words, tokens[-1], 200)
     completions.sort(key=lambda word: (len(word), word))
     return [f"{head} {word}".strip() for word in completions[:limit]]
+
+
+def search_form(text: str, language: str) -> tuple[str, ...]:
+    """The words of ``text`` as the search compares them in ``language``.
+
+    Each word normalised (case, diacritics, Arabic and Persian letter variants: ة/ه,
+    ا/أ/إ, ي/ى/ی) and stemmed, so a trailing plural or case ending falls away
+    ("Kurse" = "kurs", "courses" = "course"). Stop words are kept: they are typed words.
+    """
+    return tuple(stem_word(token, language) for token in tokenize(text))
+
+
+def related_searches(query: str, locale: Locale | None = None, limit: int = 6) -> list[str]:
+    """Completions of ``query`` that search for something else ("Related searches").
+
+    A completion is a related search only when its ``search_form`` in the visitor's
+    language differs from the query's and from every related search before it: the
+    query itself, a spelling of it ("تعلم الالمانيه" for "تعلم الألمانية") or its plural
+    ("learn courses" for "learn course") is never offered. A longer word with a stem of
+    its own is a different word and stays ("learn germany" for "learn german").
+    """
+    locale = locale or Locale.get_active()
+    seen = {search_form(query, locale.language_code)}
+    related = []
+    for text in suggest(query, locale, limit=limit * 4):
+        form = search_form(text, locale.language_code)
+        if form in seen:
+            continue
+        seen.add(form)
+        related.append(text)
+        if len(related) == limit:
+            break
+    return related
 
 
 # --- log of searches without results ---------------------------------------------------------

@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api import views as api_views
-from base import sitemap
+from base import offline, sitemap
 from partners import views as partner_views
 from search import views as search_views
 from wegweiser.health import healthz
@@ -26,12 +26,16 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("robots.txt", sitemap.robots_txt, name="robots_txt"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("sw.js", offline.service_worker, name="service_worker"),
     path("partner-invitation/", include("partners.urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
     path("suche/vorschlaege/", search_views.suggestions, name="search_suggestions"),
+    path("offline/", offline.offline, name="offline"),
+    path("gespeichert/", offline.saved_listings, name="saved_listings"),
     path(
         "korrektur/<int:listing_id>/", partner_views.suggest_correction, name="suggest_correction"
     ),

@@ -41,11 +41,13 @@ def selected_count(facet):
 
 
 @register.simple_tag
-def filter_chips(facets, filters):
+def filter_chips(facets, filters, keep=()):
     """The selected filters, each with the query string that removes just that one.
 
-    Returns dicts with ``group`` (the facet label), ``label`` and ``query``.
+    Returns dicts with ``group`` (the facet label), ``label`` and ``query``; ``keep`` lists
+    (name, value) pairs every query keeps first (the search text, the position).
     """
+    keep = [(name, value) for name, value in keep if value]
     items = filters.as_query_items()
     chips = []
     for facet in facets:
@@ -57,7 +59,7 @@ def filter_chips(facets, filters):
                 {
                     "group": facet.label,
                     "label": field.option.label,
-                    "query": urlencode(remaining),
+                    "query": urlencode([*keep, *remaining]),
                 }
             )
     return chips

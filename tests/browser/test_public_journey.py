@@ -74,6 +74,13 @@ def assert_nothing_loaded_from_elsewhere(page, site_url: str) -> None:
     assert not foreign, "Requests left the site:\n" + "\n".join(sorted(set(foreign)))
 
 
+def open_filters(page) -> None:
+    """Unfold the "Filter (n)" disclosure (folded on a phone so the results come first)."""
+    panel = page.locator("details[data-filters]")
+    if not panel.evaluate("details => details.open"):
+        panel.locator("summary.filters-summary").click()
+
+
 def test_visitor_finds_a_service_by_topic_on_a_phone(site_url, page, axe):
     # Imported here: without Playwright the ``page`` fixture has already skipped the test.
     from playwright.sync_api import expect
@@ -104,6 +111,8 @@ def test_visitor_finds_a_service_by_topic_on_a_phone(site_url, page, axe):
     code, expected_ids = narrowing_action_field(listings)
     option = f"input[type=checkbox][name=action_field][value='{code}']"
     checkbox = page.locator(f".filter-form {option}")
+    # On a phone the filters sit behind "Filter (n)", after the results' count.
+    open_filters(page)
     # A list of options may be folded away (<details>) so the results stay near on a phone.
     folded = page.locator(".filter-form details", has=page.locator(option))
     if folded.count() and not folded.evaluate("details => details.open"):

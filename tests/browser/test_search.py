@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.test_public_journey import check_page
+from tests.browser.test_public_journey import check_page, open_filters
 
 # No database fixture: this journey reads the committed demo (``demo_site_url``).
 pytestmark = pytest.mark.browser
@@ -48,6 +48,7 @@ def search_journey(page, axe, site_url, language, typed, pick_with_keyboard):
     check_page(page, axe, f"search results ({language})")
 
     facet = page.locator("input[name=action_field][value=sprache]")
+    open_filters(page)
     if not facet.is_visible():
         facet.locator("xpath=ancestor::details/summary").click()
     facet.check()
