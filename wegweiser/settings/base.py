@@ -262,6 +262,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# manage.py backup (make backup): where the archives go, and how many of them are kept there
+# (the oldest beyond that number are deleted; 0 keeps all).
+WEGWEISER_BACKUP_DIR = os.environ.get("BACKUP_DIR") or str(BASE_DIR / "backups")
+WEGWEISER_BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
+
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Wegweiser")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
