@@ -211,3 +211,71 @@ def test_a_full_disk_leaves_no_partial_file(tmp_path):
 
 def test_the_site_stores_media_through_the_guarded_storage():
     assert django_settings.STORAGES["default"]["BACKEND"] == "base.storage.MediaStorage"
+
+
+S3_SETTINGS = textwrap.dedent(
+    """
+    import json
+    import django
+    django.setup()
+    from django.conf import settings
+    from django.core.files.storage import storages
+
+    default_storage = storages["default"]
+    print(json.dumps({
+        "backend": settings.STORAGES["default"]["BACKEND"],
+        "class": type(default_storage).__name__,
+        "bucket": default_storage.bucket_name,
+        "endpoint": default_storage.endpoint_url,
+        "location": default_storage.location,
+        "url": default_storage.url("original_images/flyer.png"),
+        "img-src": settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"],
+    }))
+    """
+)
+
+
+def s3_settings(**variables) -> dict:
+    env = {
+        key: value for key, value in os.environ.items() if not key.startswith(("MEDIA_S3_", "AWS_"))
+    }
+    env.update(DJANGO_SETTINGS_MODULE="wegweiser.settings.dev", **variables)
+    result = subprocess.run(  # noqa: S603 (the test's own script)
+        [sys.executable, "-c", S3_SETTINGS],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_media_go_to_an_s3_bucket_named_by_the_environment_without_network():
+    """Signing a link and building the storage need no connection: nothing is contacted."""
+    answer = s3_settings(
+        MEDIA_S3_BUCKET="wegweiser-media",
+        MEDIA_S3_ENDPOINT_URL="https://s3.example.org",
+        MEDIA_S3_REGION="eu-central-1",
+        MEDIA_S3_ACCESS_KEY_ID="AKIAEXAMPLE",
+        MEDIA_S3_SECRET_ACCESS_KEY="secret-example",
+        MEDIA_S3_PREFIX="magdeburg",
+    )
+    assert answer["backend"] == "storages.backends.s3.S3Storage"
+    assert answer["class"] == "S3Storage"
+    assert (answer["bucket"], answer["endpoint"]) == ("wegweiser-media", "https://s3.example.org")
+    assert answer["url"].startswith(
+        "https://s3.example.org/wegweiser-media/magdeburg/original_images/flyer.png?"
+    )
+    assert "Signature=" in answer["url"] or "X-Amz-Signature=" in answer["url"]
+    assert "https://s3.example.org" in answer["img-src"]
+
+
+def test_a_public_media_domain_gives_unsigned_links_and_is_allowed_for_images():
+    answer = s3_settings(
+        MEDIA_S3_BUCKET="wegweiser-media", MEDIA_S3_CUSTOM_DOMAIN="media.example.org"
+    )
+    assert answer["url"] == "https://media.example.org/original_images/flyer.png"
+    assert "https://media.example.org" in answer["img-src"]
