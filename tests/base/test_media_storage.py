@@ -78,13 +78,17 @@ def writable_media(tmp_path, settings):
     return tmp_path / "media"
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
+def sign_in_admin(client, django_user_model):
     """A superuser whose admin is in English (the German message is checked separately)."""
     user = django_user_model.objects.create_superuser("admin", "a@example.org", "x")
     UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    return sign_in_admin(client, django_user_model)
 
 
 def upload_image(client):
@@ -141,10 +145,11 @@ def test_the_error_is_in_the_editors_language(admin_client, read_only_media):
 # multiple upload view has none of its own, so this test runs outside the test transaction.
 @pytest.mark.django_db(transaction=True)
 def test_multiple_upload_to_a_read_only_media_folder_answers_with_the_message(
-    admin_client, read_only_media
+    client, django_user_model, read_only_media
 ):
     if not Collection.objects.exists():
         restore_migrated_state()  # an earlier transactional test's flush removed them
+    admin_client = sign_in_admin(client, django_user_model)
     upload = SimpleUploadedFile("flyer.png", png_bytes(), content_type="image/png")
     response = admin_client.post("/admin/images/multiple/add/", {"files[]": upload})
 
