@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve test lint layers format check-migrations messages bench bench-load bench-hsds bench-search reindex superuser demo site lock smoke clean
+.PHONY: install install-production backup restore run serve test lint layers format check-migrations messages bench bench-load bench-hsds bench-search reindex superuser demo site lock smoke clean
 
 # The pinned, hash-checked versions of requirements-dev.lock (runtime: requirements.lock),
 # then the project itself without resolving anything again.
@@ -19,15 +19,33 @@ $(STAMP): pyproject.toml requirements-dev.lock
 install: $(STAMP) ## Create .venv and install the project with its development tools.
 	$(MANAGE) compile_translations
 
+install-production: ## A server's .venv: the hash-checked runtime dependencies (requirements.lock) only, no development tools.
+	test -x $(BIN)/pip || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps .
+	$(MANAGE) compile_translations
+
+# What a server runs (serve, backup, restore) uses the virtualenv as it is, from `make install`
+# or `make install-production`, and installs one only when there is none.
+$(BIN)/gunicorn:
+	$(MAKE) --no-print-directory install
+
 run: install ## Migrate, load the demo content and serve on http://127.0.0.1:8000 (SQLite).
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
-serve: install ## Production server: collect static files, then gunicorn (production settings) on 127.0.0.1:8000.
+serve: | $(BIN)/gunicorn ## Production server: collect static files, then gunicorn (production settings) on 127.0.0.1:8000.
 	DJANGO_SETTINGS_MODULE=wegweiser.settings.production $(MANAGE) collectstatic --no-input --verbosity 0
 	DJANGO_SETTINGS_MODULE=wegweiser.settings.production $(BIN)/gunicorn wegweiser.wsgi \
 		--bind 127.0.0.1:8000 --access-logfile - --timeout 30 --graceful-timeout 30
+
+backup: | $(BIN)/gunicorn ## Database and media folder into one dated archive (BACKUP_DIR/wegweiser-YYYYmmdd-HHMMSS.tar.gz).
+	$(MANAGE) backup
+
+restore: | $(BIN)/gunicorn ## Restore ARCHIVE=backups/wegweiser-....tar.gz into an empty database (FORCE=1 replaces a non-empty one).
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=backups/wegweiser-YYYYmmdd-HHMMSS.tar.gz [FORCE=1]"; exit 2; }
+	$(MANAGE) restore "$(ARCHIVE)" $(if $(FORCE),--force)
 
 demo: install ## Load (or refresh) the demo content.
 	$(MANAGE) load_demo

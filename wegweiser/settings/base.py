@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "partners.auth.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A media folder that refuses an upload (read-only, full) is the admin's message.
+    "base.storage.MediaStorageErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "base.admin_guards.SnippetApiGuardMiddleware",
@@ -217,10 +219,53 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 MEDIA_ROOT_FROM_ENVIRONMENT = "MEDIA_ROOT" in os.environ
+# Uploaded images and documents: the media folder (base/storage.py: a full or read-only disk
+# is a clear error, never half a file) or, for several app servers, an S3-compatible bucket
+# (django-storages; MinIO, Ceph, Garage or a cloud provider) named by MEDIA_S3_BUCKET.
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "access_key": os.environ.get("MEDIA_S3_ACCESS_KEY_ID", ""),
+            "secret_key": os.environ.get("MEDIA_S3_SECRET_ACCESS_KEY", ""),
+            "location": os.environ.get("MEDIA_S3_PREFIX", ""),
+            "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            # Uploads never replace each other (like the media folder), and a private bucket
+            # is read through signed, expiring links unless a public domain serves it.
+            "file_overwrite": False,
+            "querystring_auth": not os.environ.get("MEDIA_S3_CUSTOM_DOMAIN"),
+            "default_acl": None,
+            # Path-style URLs (endpoint/bucket/key), which every S3-compatible server serves.
+            "addressing_style": "path" if os.environ.get("MEDIA_S3_ENDPOINT_URL") else None,
+        },
+    }
+    # Where browsers load the images from, for the Content-Security-Policy below (without a
+    # domain or endpoint: Amazon's, which CSP_EXTRA_IMG_SRC must then name).
+    _media_domain = os.environ.get("MEDIA_S3_CUSTOM_DOMAIN", "")
+    _media_endpoint = os.environ.get("MEDIA_S3_ENDPOINT_URL", "")
+    MEDIA_ORIGINS = (
+        [f"https://{_media_domain}"]
+        if _media_domain
+        else ["/".join(_media_endpoint.split("/")[:3])]
+        if _media_endpoint
+        else []
+    )
+else:
+    MEDIA_STORAGE = {"BACKEND": "base.storage.MediaStorage"}
+    MEDIA_ORIGINS = []
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# manage.py backup (make backup): where the archives go, and how many of them are kept there
+# (the oldest beyond that number are deleted; 0 keeps all).
+WEGWEISER_BACKUP_DIR = os.environ.get("BACKUP_DIR") or str(BASE_DIR / "backups")
+WEGWEISER_BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Wegweiser")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -374,7 +419,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, *env_list("CSP_EXTRA_IMG_SRC", "")],
+        "img-src": [SELF, *MEDIA_ORIGINS, *env_list("CSP_EXTRA_IMG_SRC", "")],
         "connect-src": [SELF, *env_list("CSP_EXTRA_CONNECT_SRC", "")],
         "object-src": [NONE],
         "base-uri": [SELF],
@@ -394,7 +439,7 @@ WEGWEISER_ADMIN_CSP = {
         "default-src": [SELF],
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:", "blob:", *env_list("CSP_EXTRA_IMG_SRC", "")],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS, *env_list("CSP_EXTRA_IMG_SRC", "")],
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],
         "frame-src": [SELF],

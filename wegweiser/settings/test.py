@@ -10,7 +10,7 @@ ALLOWED_HOSTS = ["*"]
 if not MEDIA_ROOT_FROM_ENVIRONMENT:  # noqa: F405 (CI gives each parallel run its own)
     MEDIA_ROOT = str(BASE_DIR / ".test-media")  # noqa: F405
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "base.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # The official HSDS 3.0 schemas beside the project: the tests check imports and exports
