@@ -106,4 +106,3 @@ def test_coordinates_still_sort_by_distance(client, listings):
 def test_the_next_page_keeps_the_place(client, listings):
     html = client.get("/de/suche/", {"near": "Buckau"}).content.decode()
     assert 'name="near" value="Buckau"' in html
-
