@@ -316,6 +316,13 @@ class ListingPage(BasePage):
         """ "Open · closes 16:00", "Closed · opens Tue 09:00", ... at a local moment."""
         return hours.opening_status(self.schedule(), moment or hours.local_now())
 
+    def map_point(self):
+        """(latitude, longitude) of the first location with coordinates, for maps, or None."""
+        for location in self.locations.all():
+            if location.latitude is not None and location.longitude is not None:
+                return (location.latitude, location.longitude)
+        return None
+
     def hours_by_day(self):
         """Opening hours grouped by weekday, Monday first, for the hours table."""
         days = {day: [] for day in Weekday}
