@@ -45,7 +45,7 @@ def listings(module_site):
 
 def card_titles(response) -> list[str]:
     html = response.content.decode()
-    return re.findall(r'class="card-title"[^>]*><a href="[^"]*">([^<]+)</a>', html)
+    return re.findall(r'class="card-title"[^>]*><a href="[^"]*"[^>]*>([^<]+)</a>', html)
 
 
 def test_a_postcode_sorts_the_results_by_distance(client, listings):
