@@ -5,10 +5,28 @@ allows only the site's own files: a script that slipped into the content (stored
 import) would not run. The Wagtail admin, wagtail-localize's translation editor and the
 sign-in pages that share the admin's assets need inline styles and scripts; they get their own,
 looser policy (``WEGWEISER_ADMIN_CSP``) under the paths in ``WEGWEISER_ADMIN_CSP_PATHS``.
+A map tile server (``MAP_TILE_URL``) is added to the public policy's ``img-src`` only when
+one is configured.
 """
+
+from urllib.parse import urlsplit
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+
+
+def map_tile_origin(url: str | None = None) -> str:
+    """The origin of the tile server (``MAP_TILE_URL`` by default) for the policy, or '' when
+    there is none or it is no http(s) URL. A ``{s}`` subdomain placeholder becomes ``*``."""
+    url = settings.MAP_TILE_URL if url is None else url
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return ""
+    host = parts.netloc.replace("{s}", "*")
+    if parts.scheme not in ("http", "https") or not host or "{" in host or "@" in host:
+        return ""
+    return f"{parts.scheme}://{host}"
 
 
 def is_admin_path(path: str) -> bool:
@@ -23,8 +41,16 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
         """The public policy, or the admin's on admin paths (a view's own override wins)."""
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and is_admin_path(request.path_info):
+        if report_only:
+            return parts
+        if parts.config is None and is_admin_path(request.path_info):
             parts.config = settings.WEGWEISER_ADMIN_CSP["DIRECTIVES"]
+            return parts
+        origin = map_tile_origin()
+        if origin:
+            update = dict(parts.update or {})
+            update["img-src"] = [*update.get("img-src", []), origin]
+            parts.update = update
         return parts
 
     def process_response(self, request, response):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,7 +10,8 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory")
 
     def ready(self):
-        from directory import facets, labels, language_cascade  # noqa: F401  (labels: signals)
+        from directory import facets, hours, labels, language_cascade  # noqa: F401  (labels: signals)
 
+        checks.register(hours.check_holiday_settings)
         facets.connect_signals()
         language_cascade.connect_signals()

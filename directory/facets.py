@@ -27,7 +27,7 @@ from wagtail.models import Locale
 
 from base.content_cache import cached, watch
 from directory import hours
-from directory.filters import FACETS, OPEN_NOW, DirectoryFilters
+from directory.filters import FACETS, DirectoryFilters
 from directory.models import Closure, OpeningHours
 from directory.models.taxonomy import TaxonomyTerm
 from directory.queries import live_listings
@@ -97,10 +97,6 @@ class Snapshot:
         )
         self._timed[code] = (minute, mask)
         return mask
-
-    def open_mask(self, moment: datetime) -> int:
-        """Listings open at ``moment``."""
-        return self.timed_mask(OPEN_NOW, moment)
 
     def flag_mask(self, code: str, moment: datetime) -> int:
         """Listings a flag selects."""

@@ -16,7 +16,7 @@ the same link works in every language.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db.models import BooleanField, Q, QuerySet
 from django.utils.functional import Promise
@@ -189,8 +189,16 @@ class FilterFacet:
 
 
 def _open_now(moment: datetime) -> Q:
-    """Active listings open at ``moment`` by their weekly hours and not closed that day."""
-    open_ids = ListingPage.objects.filter(hours.open_now_q(moment)).values("id")
+    """Active listings open at ``moment`` by their weekly hours and not closed that day
+    (by a closure, or for everyone on a public holiday)."""
+    day = moment.date()
+    open_ids = ListingPage.objects.filter(
+        hours.open_now_q(
+            moment,
+            today_closed=hours.is_public_holiday(day),
+            yesterday_closed=hours.is_public_holiday(day - timedelta(days=1)),
+        )
+    ).values("id")
     closed_ids = ListingPage.objects.filter(hours.closed_on_q(moment.date())).values("id")
     return Q(id__in=open_ids, status=ListingStatus.ACTIVE) & ~Q(id__in=closed_ids)
 

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from wagtail.models import Locale
 
 from base.ratelimit import rate_limited
+from directory.places import MAX_PLACE_LENGTH, find_place, place_suggestions
 from directory.results import bad_page_number, listing_results, requested_page
 from search.query import (
     SearchResults,
@@ -37,7 +38,15 @@ def search(request):
     locale = Locale.get_active()
     # An empty query needs no search: the candidates are then every listing.
     results = search_listings(raw, locale=locale) if clean_query(raw) else SearchResults("")
-    position = parse_position(request.GET.get("lat"), request.GET.get("lon"))
+    # A postcode or district named by the visitor wins over coordinates ("use my location").
+    near = " ".join(request.GET.get("near", "").split())[:MAX_PLACE_LENGTH]
+    place = find_place(near) if near else None
+    if place is not None:
+        position = (place.latitude, place.longitude)
+    elif near:
+        position = None
+    else:
+        position = parse_position(request.GET.get("lat"), request.GET.get("lon"))
     distances = {}
 
     def nearest_first(ids: list[int]) -> list[int]:
@@ -60,10 +69,12 @@ def search(request):
     for card in found.cards:
         card.distance_km = distances.get(card.id)
 
-    searched = bool(results.query or filters.active)
-    place = []
-    if position is not None:
-        place = [("lat", f"{position[0]:.5f}"), ("lon", f"{position[1]:.5f}")]
+    searched = bool(results.query or filters.active or position is not None or near)
+    where = []
+    if place is not None:
+        where = [("near", near)]
+    elif position is not None:
+        where = [("lat", f"{position[0]:.5f}"), ("lon", f"{position[1]:.5f}")]
     response = render(
         request,
         "search/search.html",
@@ -75,8 +86,12 @@ def search(request):
             "suggestion": results.suggestion,
             "completions": related_searches(results.query, locale) if results.query else [],
             "position": position,
-            "page_query": urlencode([("q", results.query), *filters.as_query_items(), *place]),
-            "filter_keep": [("q", results.query), *place],
+            "near": near,
+            "place": place,
+            "unknown_place": near if near and place is None else "",
+            "place_suggestions": place_suggestions() if searched else [],
+            "page_query": urlencode([("q", results.query), *filters.as_query_items(), *where]),
+            "filter_keep": [("q", results.query), *where],
             "reset_query": urlencode([("q", results.query)]),
         },
     )

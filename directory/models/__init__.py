@@ -16,6 +16,7 @@ from .listings import (
     ResidenceStatus,
     ServicePage,
     Weekday,
+    listing_schedule,
 )
 from .organisations import OrganisationKind, OrganisationPage, OrganisationWorkingGroup
 from .taxonomy import ActionField, District, TargetGroup, WorkingGroup
@@ -31,6 +32,7 @@ __all__ = [
     "ListingLocation",
     "ListingPage",
     "ListingStatus",
+    "listing_schedule",
     "ListingTag",
     "ListingTargetGroup",
     "OpeningHours",

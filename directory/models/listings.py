@@ -57,6 +57,17 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("Sunday")
 
 
+def listing_schedule(status: str, appointment: bool, ranges, closures) -> hours.Schedule:
+    """A listing's :class:`directory.hours.Schedule` from its status, hours and closures."""
+    return hours.Schedule(
+        ranges=tuple(sorted(ranges)),
+        closures=tuple(sorted(closures, key=lambda closure: closure[0])),
+        appointment=appointment,
+        active=status == ListingStatus.ACTIVE,
+        temporarily_closed=status == ListingStatus.TEMPORARILY_CLOSED,
+    )
+
+
 class ListingTag(TaggedItemBase):
     """Free keywords of a listing (django-taggit; copied unchanged to translations)."""
 
@@ -281,14 +292,36 @@ class ListingPage(BasePage):
         return None
 
     def is_open_now(self, moment=None) -> bool:
-        """Whether the listing is open at a local moment (now by default), closures included."""
+        """Whether the listing is open at a local moment (now by default), closures and
+        public holidays included."""
         moment = moment or hours.local_now()
         if self.status != ListingStatus.ACTIVE or self.current_closure(moment):
             return False
-        return any(
-            hours.range_covers(h.weekday, h.opens, h.closes, moment)
-            for h in self.opening_hours.all()
+        for entry in self.opening_hours.all():
+            opened = hours.range_opened_on(entry.weekday, entry.opens, entry.closes, moment)
+            if opened is not None and not hours.is_public_holiday(opened):
+                return True
+        return False
+
+    def schedule(self) -> hours.Schedule:
+        """What the opening status depends on (from the rows loaded with the listing)."""
+        return listing_schedule(
+            self.status,
+            self.by_appointment or self.appointment_required,
+            [(h.weekday, h.opens, h.closes) for h in self.opening_hours.all()],
+            [(c.start_date, c.end_date) for c in self.closures.all()],
         )
+
+    def opening_status(self, moment=None) -> hours.OpeningStatus:
+        """ "Open · closes 16:00", "Closed · opens Tue 09:00", ... at a local moment."""
+        return hours.opening_status(self.schedule(), moment or hours.local_now())
+
+    def map_point(self):
+        """(latitude, longitude) of the first location with coordinates, for maps, or None."""
+        for location in self.locations.all():
+            if location.latitude is not None and location.longitude is not None:
+                return (location.latitude, location.longitude)
+        return None
 
     def hours_by_day(self):
         """Opening hours grouped by weekday, Monday first, for the hours table."""

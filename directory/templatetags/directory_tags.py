@@ -4,7 +4,9 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import template
+from django.conf import settings
 
+from base.csp import map_tile_origin
 from base.helpers import tel_href as _tel_href
 from base.languages import SPOKEN_LANGUAGES, language_autonym
 from directory import hours
@@ -104,3 +106,12 @@ def tel_href(number):
 def listing_locations(page):
     """A listing's places with their districts in one query (the page lists each district)."""
     return page.locations.select_related("district")
+
+
+@register.simple_tag
+def map_tiles():
+    """The tile server for maps (``MAP_TILE_URL``, ``MAP_TILE_ATTRIBUTION``), or None: then
+    no map is shown and nothing is loaded from another site."""
+    if not map_tile_origin():
+        return None
+    return {"url": settings.MAP_TILE_URL.strip(), "attribution": settings.MAP_TILE_ATTRIBUTION}

@@ -153,8 +153,15 @@
     button.addEventListener("click", function () {
       navigator.geolocation.getCurrentPosition(function (position) {
         // Three decimals (about 100 m) are enough to sort by distance.
-        form.querySelector("[name=lat]").value = position.coords.latitude.toFixed(3);
-        form.querySelector("[name=lon]").value = position.coords.longitude.toFixed(3);
+        ["lat", "lon"].forEach(function (name) {
+          var input = form.querySelector("[name=" + name + "]");
+          var value = name === "lat" ? position.coords.latitude : position.coords.longitude;
+          input.disabled = false;
+          input.value = value.toFixed(3);
+        });
+        // A postcode or district typed before would win over the position.
+        var near = form.querySelector("[name=near]");
+        if (near) near.value = "";
         form.submit();
       });
     });

@@ -317,6 +317,16 @@ WEGWEISER_STALE_AFTER_DAYS = 365
 # National phone numbers ("0391 ...") become tel:+<code>391... links.
 WEGWEISER_PHONE_COUNTRY_CODE = os.environ.get("PHONE_COUNTRY_CODE", "49")
 
+# Public holidays close the regular opening hours (the `holidays` package): a country code
+# and a state code (ISO 3166-2 subdivision, "ST" is Sachsen-Anhalt). An empty country: none.
+WEGWEISER_HOLIDAYS_COUNTRY = os.environ.get("WEGWEISER_HOLIDAYS_COUNTRY", "DE")
+WEGWEISER_HOLIDAYS_SUBDIV = os.environ.get("WEGWEISER_HOLIDAYS_SUBDIV", "ST")
+# Maps of the results and of each listing from a tile server (an URL template with {z}, {x}
+# and {y}, e.g. https://tile.example.org/{z}/{x}/{y}.png). Without one there is no map and
+# no request to another site; its origin is added to the img-src of the policy (base/csp.py).
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+
 # Machine translation as a first draft for translators, switched on by the environment.
 DEEPL_AUTH_KEY = os.environ.get("DEEPL_AUTH_KEY", "")
 LIBRETRANSLATE_URL = os.environ.get("LIBRETRANSLATE_URL", "")
