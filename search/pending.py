@@ -95,7 +95,9 @@ def replay(limit: int | None = None) -> tuple[int, int]:
         try:
             backend = get_search_backend(row.backend)
         except InvalidSearchBackendError as error:  # removed from the settings since
-            logger.warning("Dropping a pending update for unknown backend %r: %s", row.backend, error)
+            logger.warning(
+                "Dropping a pending update for unknown backend %r: %s", row.backend, error
+            )
             row.delete()
             continue
         try:

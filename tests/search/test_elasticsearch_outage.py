@@ -84,8 +84,9 @@ def test_replay_hands_the_kept_updates_over_when_elasticsearch_is_back(
     gone.delete()
     assert kept() == {str(kept_page.pk): "index", gone_id: "delete"}
 
-    with FakeElasticsearch() as fake, override_settings(
-        ELASTICSEARCH_URL=fake.url, WAGTAILSEARCH_BACKENDS=backends_at(fake.url)
+    with (
+        FakeElasticsearch() as fake,
+        override_settings(ELASTICSEARCH_URL=fake.url, WAGTAILSEARCH_BACKENDS=backends_at(fake.url)),
     ):
         out = StringIO()
         call_command("replay_index_updates", stdout=out)
