@@ -28,21 +28,21 @@ class ImportJob(models.Model):
         (FAILED, _("nothing imported")),
     ]
 
-    kind = models.CharField(_("format"), max_length=8, choices=KIND_CHOICES)
-    file_name = models.CharField(_("file"), max_length=255)
-    data = models.BinaryField(_("uploaded file"))
-    locale_code = models.CharField(_("language of the records"), max_length=8, default="de")
-    dry_run = models.BooleanField(_("only check"), default=False)
-    status = models.CharField(_("status"), max_length=8, choices=STATUS_CHOICES, default=QUEUED)
-    rows_total = models.PositiveIntegerField(_("rows"), default=0)
-    rows_done = models.PositiveIntegerField(_("rows done"), default=0)
-    result = models.JSONField(_("result"), default=dict, blank=True)
-    errors = models.JSONField(_("problems"), default=list, blank=True)
+    kind = models.CharField(max_length=8, choices=KIND_CHOICES)
+    file_name = models.CharField(max_length=255)
+    data = models.BinaryField()
+    locale_code = models.CharField(max_length=8, default="de")
+    dry_run = models.BooleanField(default=False)
+    status = models.CharField(max_length=8, choices=STATUS_CHOICES, default=QUEUED)
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    result = models.JSONField(default=dict, blank=True)
+    errors = models.JSONField(default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -140,16 +140,16 @@ class PendingIndexUpdate(models.Model):
     DELETE = "delete"
     ACTION_CHOICES = [(INDEX, _("add or update")), (DELETE, _("delete"))]
 
-    backend = models.CharField(_("search backend"), max_length=64)
+    backend = models.CharField(max_length=64)
     content_type = models.ForeignKey(
         "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
     )
-    object_id = models.CharField(_("object id"), max_length=64)
-    action = models.CharField(_("action"), max_length=8, choices=ACTION_CHOICES, default=INDEX)
-    attempts = models.PositiveIntegerField(_("failed attempts"), default=1)
-    last_error = models.TextField(_("last error"), blank=True)
-    created_at = models.DateTimeField(_("first failed"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last failed"), auto_now=True)
+    object_id = models.CharField(max_length=64)
+    action = models.CharField(max_length=8, choices=ACTION_CHOICES, default=INDEX)
+    attempts = models.PositiveIntegerField(default=1)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [
