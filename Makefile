@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve test lint layers format check-migrations messages bench bench-load bench-hsds bench-search reindex superuser demo site lock smoke clean
+.PHONY: install run serve worker test lint layers format check-migrations messages bench bench-load bench-hsds bench-search reindex superuser demo site lock smoke clean
 
 # The pinned, hash-checked versions of requirements-dev.lock (runtime: requirements.lock),
 # then the project itself without resolving anything again.
@@ -28,6 +28,9 @@ serve: install ## Production server: collect static files, then gunicorn (produc
 	DJANGO_SETTINGS_MODULE=wegweiser.settings.production $(MANAGE) collectstatic --no-input --verbosity 0
 	DJANGO_SETTINGS_MODULE=wegweiser.settings.production $(BIN)/gunicorn wegweiser.wsgi \
 		--bind 127.0.0.1:8000 --access-logfile - --timeout 30 --graceful-timeout 30
+
+worker: install ## Background worker (TASKS_BACKEND=database): mails, admin imports, index updates.
+	$(MANAGE) db_worker --no-reload
 
 demo: install ## Load (or refresh) the demo content.
 	$(MANAGE) load_demo
