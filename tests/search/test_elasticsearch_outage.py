@@ -5,11 +5,14 @@ cluster answers again (a loopback fake that records the calls stands in for it).
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import override_settings
+from wagtail.search.backends import get_search_backend
 
 from directory.models import ListingPage, ProjectPage, ServicePage
+from search.es_config import backend_name
 from search.models import PendingIndexUpdate
 from search.query import search_listings
 from tests.search.fake_elasticsearch import FakeElasticsearch
@@ -96,3 +99,61 @@ def test_replay_hands_the_kept_updates_over_when_elasticsearch_is_back(
     assert any(doc_id.endswith(str(kept_page.pk)) for doc_id in documents)
     deletes = [path for method, path in fake.cluster.requests if method == "DELETE"]
     assert f"/test_de_wagtailcore_page/_doc/{gone_id}" in deletes
+
+
+def test_update_index_builds_a_new_elasticsearch_index_and_switches_the_alias(organisation):
+    publish_listing(organisation, "Deutschkurs am Abend", "Deutsch lernen.")
+    with (
+        FakeElasticsearch() as fake,
+        override_settings(ELASTICSEARCH_URL=fake.url, WAGTAILSEARCH_BACKENDS=backends_at(fake.url)),
+    ):
+        for _run in range(2):
+            call_command("update_index", backend_name="elasticsearch_de", verbosity=0)
+    alias = "test_de_wagtailcore_page"
+    built = [
+        path[1:]
+        for method, path in fake.cluster.requests
+        if method == "PUT" and path.startswith(f"/{alias}_") and path.count("/") == 1
+    ]
+    # Each run filled a new index under a new name, then pointed the alias at it ...
+    assert len(built) == 2 and built[0] != built[1]
+    puts = [path for method, path in fake.cluster.requests if method == "PUT"]
+    assert f"/{built[0]}/_alias/{alias}" in puts and f"/{built[1]}/_alias/{alias}" in puts
+    # ... and only then deleted the index the alias had pointed at before.
+    requests = fake.cluster.requests
+    switch = requests.index(("PUT", f"/{built[1]}/_alias/{alias}"))
+    assert ("DELETE", f"/{built[0]}") in requests[switch:]
+    assert fake.cluster.aliases[alias] == built[1]
+    assert fake.cluster.documents(alias)
+
+
+def test_update_index_reports_an_unreachable_cluster_and_still_rebuilds_the_database(
+    dead_elasticsearch,  # noqa: F811
+    organisation,
+):
+    page = publish_listing(organisation, "Sprachcafé", "Deutsch üben.")
+    ListingPage.objects.filter(pk=page.pk).update(title="Nähcafé")
+    err = StringIO()
+    with pytest.raises(CommandError, match="elasticsearch_de"):
+        call_command("update_index", verbosity=0, stderr=err)
+    assert "unreachable" in err.getvalue()
+    ids = search_listings("Nähcafé", locale=page.locale).ids
+    assert ids == [page.pk]
+    # The kept updates wait for the cluster: nothing replaced them.
+    assert kept()[str(page.pk)] == PendingIndexUpdate.INDEX
+
+
+@pytest.mark.skipif(
+    not settings.ELASTICSEARCH_URL,
+    reason="ELASTICSEARCH_URL is not set: no live Elasticsearch to rebuild",
+)
+def test_a_live_cluster_answers_from_the_alias_through_a_rebuild(organisation):
+    page = publish_listing(organisation, "Sprachcafé im Park", "Deutsch üben beim Kaffee.")
+    backend = get_search_backend(backend_name("de"))
+    call_command("update_index", backend_name=backend_name("de"), verbosity=0)
+    index = backend.get_index_for_model(ListingPage)
+    before = index.aliased_indices()
+    call_command("update_index", backend_name=backend_name("de"), verbosity=0)
+    index.refresh()
+    assert index.is_alias() and index.aliased_indices() != before
+    assert page.pk in search_listings("Sprachcafé", locale=page.locale).ids
