@@ -5,13 +5,13 @@ import io
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.test import override_settings
 from wagtail.users.models import UserProfile
 
 from api.csv_import import template
 from api.models import ImportJob
 from directory.models import ListingPage
+from tests.task_worker import run_ready_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,7 @@ def test_with_the_database_backend_the_worker_imports(directory_page, admin_clie
         assert not ListingPage.objects.exists()
         waiting = admin_client.get(job.get_absolute_url()).content.decode()
         assert "waiting for the worker" in waiting and 'http-equiv="refresh"' in waiting
-        call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0, reload=False)
+        run_ready_tasks()
     job.refresh_from_db()
     assert job.status == ImportJob.DONE
     assert ListingPage.objects.filter(title="Migrationsberatung").exists()
