@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: install install-production backup restore run serve test lint layers format check-migrations messages bench bench-load bench-hsds bench-search reindex superuser demo site lock smoke clean
+.PHONY: install install-production backup restore run serve worker test lint layers format check-migrations messages bench bench-load bench-hsds bench-search reindex superuser demo site lock smoke clean
 
 # The pinned, hash-checked versions of requirements-dev.lock (runtime: requirements.lock),
 # then the project itself without resolving anything again.
@@ -46,6 +46,8 @@ backup: | $(BIN)/gunicorn ## Database and media folder into one dated archive (B
 restore: | $(BIN)/gunicorn ## Restore ARCHIVE=backups/wegweiser-....tar.gz into an empty database (FORCE=1 replaces a non-empty one).
 	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=backups/wegweiser-YYYYmmdd-HHMMSS.tar.gz [FORCE=1]"; exit 2; }
 	$(MANAGE) restore "$(ARCHIVE)" $(if $(FORCE),--force)
+worker: install ## Background worker (TASKS_BACKEND=database): mails, admin imports, index updates.
+	$(MANAGE) db_worker --no-reload
 
 demo: install ## Load (or refresh) the demo content.
 	$(MANAGE) load_demo

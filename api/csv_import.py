@@ -261,8 +261,12 @@ def read_csv(data: bytes) -> tuple[list, list]:
     return records, problems
 
 
-def import_csv(data: bytes, locale_code: str = hsds.SOURCE_LANGUAGE, dry_run: bool = False):
-    """Read, validate and import a CSV (all rows or none); errors name the line."""
+def import_csv(
+    data: bytes, locale_code: str = hsds.SOURCE_LANGUAGE, dry_run: bool = False, progress=None
+):
+    """Read, validate and import a CSV (all rows or none); errors name the line.
+
+    ``progress(done, total)`` is called after each row is written."""
     records, problems = read_csv(data)
     known_groups = set(TargetGroup.objects.values_list("code", flat=True))
     for index, record in enumerate(records):
@@ -278,7 +282,7 @@ def import_csv(data: bytes, locale_code: str = hsds.SOURCE_LANGUAGE, dry_run: bo
                 )
     if problems:
         return ImportReport(errors=problems, dry_run=dry_run)
-    report = Importer(locale_code).run(records, dry_run=dry_run)
+    report = Importer(locale_code).run(records, dry_run=dry_run, progress=progress)
     for error in report.errors:
         error.path = f"line {error.index + 2}, {error.path}"
         error.index += 2

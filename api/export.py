@@ -12,8 +12,10 @@ CHUNK = 200
 FILES = ("services.json", "organizations.json", "taxonomies.json")
 
 
-def export_data(locale: Locale) -> dict[str, object]:
-    """File name → content: services (full), organizations, taxonomies with their terms."""
+def export_data(locale: Locale, progress=None) -> dict[str, object]:
+    """File name → content: services (full), organizations, taxonomies with their terms.
+
+    ``progress(done, total)`` is called after each chunk of services."""
     catalog = hsds.Catalog.load(locale)
     ids = list(localized_listings(locale).order_by("external_id").values_list("id", flat=True))
     services = []
@@ -22,6 +24,8 @@ def export_data(locale: Locale) -> dict[str, object]:
             hsds.service_to_hsds(listing, catalog)
             for listing in hsds.load_listings(ids[start : start + CHUNK])
         ]
+        if progress is not None:
+            progress(len(services), len(ids))
     services.sort(key=lambda s: s["id"])
     organizations = sorted(
         (hsds.organization_to_hsds(org) for org in localized_organisations(locale)),
@@ -34,12 +38,12 @@ def export_data(locale: Locale) -> dict[str, object]:
     return dict(zip(FILES, (services, organizations, taxonomies), strict=True))
 
 
-def write_export(locale: Locale, directory) -> dict[str, int]:
+def write_export(locale: Locale, directory, progress=None) -> dict[str, int]:
     """Write the files into ``directory``; return the number of items per file."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     counts = {}
-    for name, content in export_data(locale).items():
+    for name, content in export_data(locale, progress).items():
         text = json.dumps(content, ensure_ascii=False, indent=2, sort_keys=True)
         (directory / name).write_text(text + "\n", encoding="utf-8")
         counts[name] = len(content) if isinstance(content, list) else len(content["taxonomy_terms"])

@@ -251,8 +251,13 @@ class Importer:
                 )
         return errors
 
-    def run(self, records, dry_run=False, organizations=(), terms=()) -> ImportReport:
-        """Validate every record; write all of them in one transaction, or none."""
+    def run(
+        self, records, dry_run=False, organizations=(), terms=(), progress=None
+    ) -> ImportReport:
+        """Validate every record; write all of them in one transaction, or none.
+
+        ``progress(done, total)`` is called after each record is written (or compared).
+        """
         report = ImportReport(dry_run=dry_run)
         self.dry_run = dry_run
         report.errors = self.validate_extras(organizations, terms) or self.validate(records)
@@ -283,12 +288,14 @@ class Importer:
                     )
             for org in organizations:
                 self._organisation(hsds.organization_data(org), report)
-            for data in datas:
+            for done, data in enumerate(datas, start=1):
                 if self.translating:
                     self._translate(data, report)
                 else:
                     org = self._organisation(data["organization"], report)
                     self._listing(data, org, report)
+                if progress is not None:
+                    progress(done, len(datas))
         return report
 
     # --- German ---------------------------------------------------------------------

@@ -16,8 +16,8 @@ from wagtail.models import Page, Revision
 from base.content_cache import content_changed
 from base.languages import SOURCE_LANGUAGE
 from directory.models import ListingPage
-from partners.emails import admin_url, send_to_users
 from partners.models import Partner, ReviewReminder
+from partners.tasks import send_review_reminder_mail
 
 STILL_CORRECT_ACTION = "partners.still_correct"
 
@@ -102,7 +102,8 @@ def partner_by_path():
 
 
 def send_review_reminders(today: datetime.date | None = None) -> dict:
-    """E-mail each partner editor the listings due for review; returns {address: [titles]}.
+    """Enqueue a mail to each partner editor with the listings due for review; returns
+    {address: [titles]}.
 
     A listing is reminded of once, then again every ``WEGWEISER_REVIEW_REMINDER_REPEAT_DAYS``
     until someone confirms it, so a daily run does not flood anyone.
@@ -131,9 +132,16 @@ def send_review_reminders(today: datetime.date | None = None) -> dict:
     result = {}
     for user_pk, listings in per_user.items():
         user = users[user_pk]
-        rows = [(listing, admin_url(f"/admin/pages/{listing.id}/edit/")) for listing in listings]
-        if send_to_users([user], "review_reminder", {"rows": rows, "today": today}):
-            result[user.email] = [listing.title for listing in listings]
+        address = (user.email or "").strip()
+        if not address or address in result:
+            continue
+        # One mail per editor, sent by the worker and retried there (partners.tasks).
+        send_review_reminder_mail.enqueue(
+            user_id=user.pk,
+            listing_ids=[listing.pk for listing in listings],
+            today=today.isoformat(),
+        )
+        result[address] = [listing.title for listing in listings]
     for listing in {listing for listings in per_user.values() for listing in listings}:
         ReviewReminder.objects.update_or_create(
             translation_key=listing.translation_key, defaults={"sent_at": now}

@@ -8,9 +8,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django_tasks import task
 
-from partners.emails import admin_url, send_to_users
+from directory.models import OrganisationPage
+from partners.emails import admin_url
 from partners.roles import ensure_partner
+from partners.tasks import deliver
 
 
 class InvitationTokenGenerator(PasswordResetTokenGenerator):
@@ -55,11 +58,38 @@ def invite_partner(organisation, email: str, invited_by=None):
         user.set_unusable_password()
         user.save()
     user.groups.add(partner.group)
+    # Stored with the account (same transaction) and sent by the worker (partners.tasks).
+    send_invitation_mail.enqueue(
+        user_id=user.pk,
+        organisation_id=partner.organisation.pk,
+        invited_by_id=invited_by.pk if invited_by is not None else None,
+    )
+    return user, created
+
+
+@task()
+def send_invitation_mail(
+    user_id: int, organisation_id: int, invited_by_id: int | None = None, attempt: int = 1
+) -> int:
+    """The invitation mail: a link to set a password, or to log in with an existing account.
+
+    The link is made when the mail is written, from the account's state then.
+    """
+    User = get_user_model()
+    user = User.objects.filter(pk=user_id).first()
+    organisation = OrganisationPage.objects.filter(pk=organisation_id).first()
+    if user is None or organisation is None:
+        return 0
     context = {
-        "organisation": partner.organisation,
-        "invited_by": invited_by,
+        "organisation": organisation,
+        "invited_by": User.objects.filter(pk=invited_by_id).first() if invited_by_id else None,
         "login_url": admin_url(reverse("wagtailadmin_login")),
         "set_password_url": None if user.has_usable_password() else invitation_url(user),
     }
-    send_to_users([user], "invitation", context)
-    return user, created
+    kwargs = {
+        "user_id": user_id,
+        "organisation_id": organisation_id,
+        "invited_by_id": invited_by_id,
+        "attempt": attempt,
+    }
+    return deliver(send_invitation_mail, kwargs, user_id, "invitation", context)

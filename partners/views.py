@@ -29,11 +29,11 @@ from base import ratelimit
 from directory.models import ListingPage
 from partners import freshness
 from partners.auth import reset_login_failures, reset_two_factor, two_factor_required
-from partners.emails import admin_url, send_to_users
 from partners.forms import CorrectionSuggestionForm, InvitePartnerForm, TwoFactorCodeForm
 from partners.invitations import invitation_tokens, invite_partner
 from partners.models import CorrectionSuggestion, Partner
 from partners.roles import COORDINATORS, is_coordinator, source_organisation
+from partners.tasks import send_correction_mail
 
 
 def accept_invitation(request, uidb64, token):
@@ -108,16 +108,10 @@ def suggest_correction(request, listing_id):
         contact=form.cleaned_data["contact"],
         language=get_language() or "",
     )
-    send_to_users(
-        _correction_recipients(listing),
-        "correction_suggestion",
-        {
-            "suggestion": suggestion,
-            "listing": listing,
-            "edit_url": admin_url(f"/admin/pages/{listing.id}/edit/"),
-            "public_url": listing.full_url,
-        },
-    )
+    # Sent by the worker (partners.tasks): a slow mail server never delays the visitor.
+    for user in _correction_recipients(listing):
+        if (user.email or "").strip():
+            send_correction_mail.enqueue(user_id=user.pk, suggestion_id=suggestion.pk)
     return HttpResponseRedirect(f"{listing.url}?correction=thanks#correction")
 
 

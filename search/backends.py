@@ -24,7 +24,9 @@ from wagtail.search.query import And, Boost, Fuzzy, Or, PlainText
 
 from base.languages import SOURCE_LANGUAGE
 from directory.models import ListingPage
+from search import pending
 from search.es_config import backend_name
+from search.models import PendingIndexUpdate
 
 MAX_HITS = 1000
 # Synonyms and corrections count a little less than the word as typed.
@@ -53,7 +55,40 @@ class LocaleElasticsearchBackend(Elasticsearch9SearchBackend):
 
     def __init__(self, params):
         self.language = params.pop("LANGUAGE", SOURCE_LANGUAGE)
+        self.name = backend_name(self.language)
         super().__init__(params)
+
+    def add(self, obj):
+        """Index one object; while the cluster is unreachable, keep the update for later."""
+        if self.accepts(obj):
+            self._or_keep([obj], PendingIndexUpdate.INDEX, self.add_now, obj)
+
+    def add_bulk(self, model, obj_list):
+        objects = [obj for obj in obj_list if self.accepts(obj)]
+        if objects:
+            self._or_keep(objects, PendingIndexUpdate.INDEX, super().add_bulk, model, objects)
+
+    def delete(self, obj):
+        if self.accepts(obj):
+            self._or_keep([obj], PendingIndexUpdate.DELETE, self.delete_now, obj)
+
+    def add_now(self, obj):
+        """Index one object, raising when the cluster does not answer (the replay's path)."""
+        super().add(obj)
+
+    def delete_now(self, obj):
+        """Remove one object from the index, raising when the cluster does not answer."""
+        super().delete(obj)
+
+    def _or_keep(self, objects, action, write, *args):
+        # Saves, publications and imports must go on while the cluster is down: what it
+        # could not take waits in the database (search.pending) and is replayed later.
+        try:
+            write(*args)
+        except Exception as error:
+            if not pending.is_unreachable(error):
+                raise
+            pending.record(self.name, objects, action, error)
 
     def accepts(self, item) -> bool:
         """Objects of this language; objects without a locale go to the source language."""

@@ -394,7 +394,7 @@ def index_saved(listing_ids: Iterable[int], organisation_ids: Iterable[int] = ()
     return _index_ids(sorted(listing_ids))
 
 
-def _index_ids(ids: list[int], batch_size: int = 500) -> int:
+def _index_ids(ids: list[int], batch_size: int = 500, progress=None) -> int:
     done = 0
     for start in range(0, len(ids), batch_size):
         # The base class has every indexed field; .specific() would drop the prefetches.
@@ -402,17 +402,25 @@ def _index_ids(ids: list[int], batch_size: int = 500) -> int:
             *PREFETCH
         )
         done += index_pages(pages)
+        if progress is not None:
+            progress(done, len(ids))
     return done
 
 
-def rebuild_index(batch_size: int = 500) -> int:
-    """Rebuild the whole index and vocabulary from the database; returns listings indexed."""
-    with transaction.atomic(), connection.cursor() as cursor:
-        for model in (ListingTerm, ListingWord, SearchWord):
-            table = connection.ops.quote_name(model._meta.db_table)
-            cursor.execute(f"DELETE FROM {table}")  # noqa: S608 (the model's own table name)
-    ids = list(ListingPage.objects.order_by("path").values_list("id", flat=True))
-    return _index_ids(ids, batch_size)
+def rebuild_index(batch_size: int = 500, progress=None) -> int:
+    """Rebuild the whole index and vocabulary from the database; returns listings indexed.
+
+    One transaction: until it commits, every search (another connection) reads the old,
+    complete index, never a half-built one (SQLite needs its write-ahead log for that, see
+    the settings). ``progress(done, total)`` is called after each batch.
+    """
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            for model in (ListingTerm, ListingWord, SearchWord):
+                table = connection.ops.quote_name(model._meta.db_table)
+                cursor.execute(f"DELETE FROM {table}")  # noqa: S608 (the model's own table name)
+        ids = list(ListingPage.objects.order_by("path").values_list("id", flat=True))
+        return _index_ids(ids, batch_size, progress)
 
 
 def _on_listing_saved(sender, instance, update_fields=None, raw=False, **kwargs):

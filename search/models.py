@@ -129,3 +129,37 @@ class FailedSearch(models.Model):
 
     def __str__(self):
         return f"{self.query} ({self.language}, {self.day}: {self.count})"
+
+
+class PendingIndexUpdate(models.Model):
+    """An update an external search backend (Elasticsearch) could not take because it was
+    unreachable: kept until ``manage.py replay_index_updates`` hands it over (the scheduler
+    runs that every few minutes, see README "Background work")."""
+
+    INDEX = "index"
+    DELETE = "delete"
+    ACTION_CHOICES = [(INDEX, _("add or update")), (DELETE, _("delete"))]
+
+    backend = models.CharField(max_length=64)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.CharField(max_length=64)
+    action = models.CharField(max_length=8, choices=ACTION_CHOICES, default=INDEX)
+    attempts = models.PositiveIntegerField(default=1)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["backend", "content_type", "object_id"], name="pending_index_update_unique"
+            ),
+        ]
+        ordering = ["created_at", "id"]
+        verbose_name = _("pending index update")
+        verbose_name_plural = _("pending index updates")
+
+    def __str__(self):
+        return f"{self.backend}: {self.action} {self.content_type_id}/{self.object_id}"

@@ -30,6 +30,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from api.models import ImportJob
 from base.i18n import ensure_synced_locale
 from base.models import TranslationSettings
 from base.translation_access import translator_group_name
@@ -505,6 +506,20 @@ MATRIX = [
         "hsds_csv_import",
         "yes | no | no | no | no",
         get=lambda w: "/admin/open-data/csv/",
+    ),
+    row(
+        "import listings from HSDS (admin)",
+        "hsds_import",
+        "yes | no | no | no | no",
+        get=lambda w: "/admin/open-data/hsds/",
+    ),
+    row(
+        "follow an import from the admin",
+        "open_data_import_job",
+        "yes | no | no | no | no",
+        get=lambda w: ImportJob.objects.create(
+            kind="csv", file_name="a.csv", data=b""
+        ).get_absolute_url(),
     ),
     row(
         "download the CSV template",

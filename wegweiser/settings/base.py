@@ -9,6 +9,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.conf.locale import LANG_INFO as django_lang_info
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -71,6 +72,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -123,6 +126,10 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Write-ahead log: readers see the last committed state while a writer works, so
+    # `update_index` (one transaction) never blocks or empties the search (README "Search").
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
@@ -131,8 +138,6 @@ def cache_from_url(url: str) -> dict:
     ``file:///absolute/folder`` (shared by the processes of one machine) or
     ``redis://host:port/db`` (shared by several machines; while Redis is down the site
     answers uncached, see base/cache.py)."""
-    from django.core.exceptions import ImproperlyConfigured
-
     # Room for a few thousand rendered listing cards (about 2 KB each).
     options = {"MAX_ENTRIES": 5000}
     if not url or url == "locmem://":
@@ -292,6 +297,26 @@ if ELASTICSEARCH_URL:
             ELASTICSEARCH_TIMEOUT,
         )
     )
+
+# Background work (django-tasks, README "Background work"): mails, admin imports, index
+# updates. "immediate" runs each task at once in the process that enqueues it (development
+# and tests need no worker); "database" stores it for `manage.py db_worker` (production).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate").strip().lower()
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND {TASKS_BACKEND!r} is not understood: use immediate or database."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
+# A mail the server refused or did not answer is tried again this many times in all, after
+# these delays in seconds (with the database backend; the immediate one retries at once).
+WEGWEISER_MAIL_ATTEMPTS = 3
+WEGWEISER_MAIL_RETRY_DELAYS = (60, 600)
+# Seconds before the mail server counts as unreachable (the attempt then fails and is retried).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
 LOGGING = {
     "version": 1,

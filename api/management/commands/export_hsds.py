@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
 from api.export import write_export
+from base.progress import Progress
 
 
 class Command(BaseCommand):
@@ -17,7 +18,10 @@ class Command(BaseCommand):
         found = Locale.objects.filter(language_code=locale).first()
         if found is None:
             raise CommandError(f"unknown locale: {locale}")
-        counts = write_export(found, output)
-        self.stdout.write(
-            ", ".join(f"{name}: {count}" for name, count in counts.items()) + f" → {output}"
-        )
+        progress = Progress(self.stderr, options["verbosity"], "Services")
+        counts = write_export(found, output, progress)
+        progress.done()
+        if options["verbosity"] >= 1:
+            self.stdout.write(
+                ", ".join(f"{name}: {count}" for name, count in counts.items()) + f" → {output}"
+            )

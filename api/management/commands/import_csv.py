@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
 from api.csv_import import CsvError, import_csv
+from base.progress import Progress
 
 
 class Command(BaseCommand):
@@ -15,9 +16,10 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="validate and report only")
 
     def handle(self, *args, file, locale, dry_run, **options):
+        progress = Progress(self.stderr, options["verbosity"], "Rows")
         try:
             with open(file, "rb") as handle:
-                report = import_csv(handle.read(), locale, dry_run)
+                report = import_csv(handle.read(), locale, dry_run, progress=progress)
         except (OSError, CsvError) as error:
             raise CommandError(str(error)) from error
         except Locale.DoesNotExist as error:
@@ -26,5 +28,7 @@ class Command(BaseCommand):
             for error in report.errors:
                 self.stderr.write(str(error))
             raise CommandError(f"{len(report.errors)} problem(s) in {file}: nothing was imported")
-        prefix = "dry run, nothing written: " if dry_run else ""
-        self.stdout.write(prefix + report.summary())
+        progress.done()
+        if options["verbosity"] >= 1:
+            prefix = "dry run, nothing written: " if dry_run else ""
+            self.stdout.write(prefix + report.summary())

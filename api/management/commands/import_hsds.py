@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
 from api.importer import Importer, ImportFileError, read_bundle
+from base.progress import Progress
 
 
 class Command(BaseCommand):
@@ -30,10 +31,13 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         except Locale.DoesNotExist as error:
             raise CommandError(f"unknown locale: {locale}") from error
-        report = importer.run(services, dry_run, organizations, terms)
+        progress = Progress(self.stderr, options["verbosity"], "Services")
+        report = importer.run(services, dry_run, organizations, terms, progress=progress)
+        progress.done()
         if report.errors:
             for error in report.errors:
                 self.stderr.write(str(error))
             raise CommandError(f"{len(report.errors)} problem(s) in {file}: nothing was imported")
-        prefix = "dry run, nothing written: " if dry_run else ""
-        self.stdout.write(prefix + report.summary())
+        if options["verbosity"] >= 1:
+            prefix = "dry run, nothing written: " if dry_run else ""
+            self.stdout.write(prefix + report.summary())

@@ -4,6 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from base.progress import Progress
 from demo.loader import load_demo
 from demo.translate import translate_demo
 from search.bulk import bulk_writes
@@ -27,9 +28,18 @@ class Command(BaseCommand):
         started = time.monotonic()
         # All or nothing: a failure half-way must not leave a half-built page tree. Every
         # page (with its copies in each language) is indexed once at the end, not per save.
+        # The steps, not pages: each runs as one unit (the last indexes everything at once).
+        progress = Progress(
+            self.stderr, options["verbosity"], "Demo steps (content, translations, index)"
+        )
         with bulk_writes():
+            progress(0, 3)
             report = load_demo()
+            progress(1, 3)
             translated = {} if german_only else translate_demo()
+            progress(2, 3)
+        progress(3, 3)
+        progress.done()
         if options["verbosity"] >= 1:
             for line in report.lines():
                 self.stdout.write(line)
