@@ -1,14 +1,11 @@
 """The directory: every listing with combinable filters, and the list of partners."""
 
-from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
-from base import ratelimit
 from base.models import BasePage
 from directory.models.organisations import OrganisationPage
 
@@ -56,40 +53,3 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
             OrganisationPage.objects.child_of(self).live().public().order_by("title")
         )
         return TemplateResponse(request, "directory/organisation_index.html", context)
-
-    # Wagtail routes sub-paths with a slash appended: this answers /<lang>/<directory>/flyer/
-    # sprache.pdf (flyer_url() gives that form).
-    @path("flyer/<slug:code>.pdf/", name="flyer")
-    def flyer(self, request, code):
-        """The printable flyer of one action field in this directory's language (a PDF)."""
-        # The flyer reads these models: imported at call time (app-loading cycle).
-        from directory import flyer
-
-        if not flyer.AVAILABLE:
-            return HttpResponse(
-                gettext("The printable flyer is not available on this server at the moment."),
-                status=503,
-                content_type="text/plain; charset=utf-8",
-            )
-        field = flyer.action_field_in(code, self.locale)
-        if field is None:
-            raise Http404(gettext("There is no action field with this code."))
-        pdf = flyer.cached_flyer(request, self, code)
-        if pdf is None:
-            # Only drawing costs: a flyer served from the cache counts against no limit.
-            retry_after = ratelimit.exceeded(request, "flyer")
-            if retry_after is not None:
-                return ratelimit.too_many_requests_page(request, retry_after)
-            ratelimit.record(request, "flyer")
-            pdf = flyer.render_flyer(request, self, field)
-            flyer.store_flyer(request, self, code, pdf)
-        response = HttpResponse(pdf, content_type="application/pdf")
-        filename = f"flyer-{code}-{self.locale.language_code}.pdf"
-        response["Content-Disposition"] = f'inline; filename="{filename}"'
-        return response
-
-    def flyer_url(self, code: str, request=None) -> str:
-        """The URL of the flyer of the action field ``code`` in this directory's language."""
-        return self.get_url(request) + self.reverse_subpage("flyer", kwargs={"code": code}).rstrip(
-            "/"
-        )

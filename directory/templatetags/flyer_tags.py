@@ -1,6 +1,7 @@
-"""``{% action_field_flyer as flyer %}``: the printable flyer of the one action field filtered by."""
+"""``{% action_field_flyer as flyer %}``: the flyer of the one action field filtered by."""
 
 from django import template
+from django.urls import reverse
 
 from directory import flyer
 
@@ -18,4 +19,4 @@ def action_field_flyer(context) -> dict | None:
     field = flyer.action_field_in(codes[0], page.locale)
     if field is None:
         return None
-    return {"url": page.flyer_url(field.code, context.get("request")), "name": field.name}
+    return {"url": reverse("action_field_flyer", args=[field.code]), "name": field.name}
