@@ -133,6 +133,7 @@ def render_flyer(request, directory: DirectoryIndexPage, field: ActionField) -> 
             "home": live_homes().get(directory.locale.language_code),
             "directory": directory,
             "field": field,
+            "field_lang": field.locale.language_code,
             "directory_url": directory_url,
             "directory_qr_code": qr_svg(directory_url),
             "listings": flyer_listings(request, directory, field),
