@@ -72,6 +72,7 @@ def measure_flyer(client, url: str, draws: int, requests: int) -> dict:
 def main(argv=None) -> int:
     args = parse_args(argv)
     with benchmark_database(args.database_url, prefix="wegweiser-bench-flyer-"):
+        from django.conf import settings
         from django.core.management import call_command
         from django.test import Client, override_settings
 
@@ -87,7 +88,8 @@ def main(argv=None) -> int:
         client = Client()
         rows = []
         # Drawing is rate limited per address; the benchmark is one address drawing a lot.
-        with override_settings(WEGWEISER_RATE_LIMITS={"flyer": (0, 3600)}):
+        limits = {**settings.WEGWEISER_RATE_LIMITS, "flyer": (0, 3600)}
+        with override_settings(WEGWEISER_RATE_LIMITS=limits):
             for language in LANGUAGES:
                 for code in ACTION_FIELDS:
                     row = measure_flyer(

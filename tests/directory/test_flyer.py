@@ -21,7 +21,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.db import transaction
-from django.test import override_settings
 from django.utils import translation
 from wagtail.models import Site
 from wagtail_localize.models import TranslationSource
@@ -61,7 +60,7 @@ def require(condition: bool, reason: str) -> None:
 def pdf_tools():
     """WeasyPrint can draw and poppler and zbar can read back."""
     require(flyer.AVAILABLE, "WeasyPrint or its Pango libraries are not installed")
-    for tool in ("pdftotext", "pdftoppm", "zbarimg"):
+    for tool in ("pdftotext", "pdftoppm", "pdfinfo", "zbarimg"):
         require(shutil.which(tool) is not None, f"{tool} is not installed (poppler-utils, zbar)")
 
 
@@ -157,7 +156,8 @@ def get_flyer(client, language: str, code: str = "sprache"):
 
 
 def test_the_arabic_flyer_of_sprache_is_arabic_text_in_logical_order(client, site, pdf_tools):
-    text = pdf_text(get_flyer(client, "ar"))
+    pdf = get_flyer(client, "ar")
+    text = pdf_text(pdf)
 
     for expected in (ARABIC_FIELD, ARABIC_TITLE, ARABIC_SUMMARY.split(" ")[1]):
         assert expected in text
@@ -168,6 +168,13 @@ def test_the_arabic_flyer_of_sprache_is_arabic_text_in_logical_order(client, sit
     # The untranslated listing is on it too, in German; the other action field's is not.
     assert "Abendkurs Deutsch" in text
     assert "Jobberatung" not in text
+    info = subprocess.run(  # noqa: S603
+        ["pdfinfo", "-"],  # noqa: S607
+        input=pdf,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    assert "(A4)" in info
 
 
 def test_the_qr_codes_lead_to_the_live_listings_and_the_filtered_directory(client, site, pdf_tools):
@@ -199,26 +206,33 @@ def test_the_flyer_shows_opening_hours_in_short_in_the_flyers_language(site, db)
         assert flyer.short_hours(cafe) == "Mo–Mi 09:00–12:00 · Fr 14:00–16:00 · nach Vereinbarung"
 
 
-def test_the_flyer_is_drawn_once_and_served_from_the_cache_until_a_publish(client, site, pdf_tools):
-    with override_settings(WEGWEISER_RATE_LIMITS={"flyer": (1, 3600)}):
-        first = get_flyer(client, "de")
-        # A second drawing would be over the limit: the answer comes from the cache.
-        assert get_flyer(client, "de") == first
-        assert get_flyer(client, "de") == first
+def allow_drawings(settings, count: int) -> None:
+    settings.WEGWEISER_RATE_LIMITS = {**settings.WEGWEISER_RATE_LIMITS, "flyer": (count, 3600)}
+
+
+def test_the_flyer_is_drawn_once_and_served_from_the_cache_until_a_publish(
+    client, site, pdf_tools, settings
+):
+    allow_drawings(settings, 1)
+    first = get_flyer(client, "de")
+    # A second drawing would be over the limit: the answer comes from the cache.
+    assert get_flyer(client, "de") == first
+    assert get_flyer(client, "de") == first
 
     new = ServicePageFactory(parent=site.cafe.get_parent(), title="Deutsch im Park")
     new.save_revision().publish()
-    with override_settings(WEGWEISER_RATE_LIMITS={"flyer": (5, 3600)}):
-        renewed = pdf_text(get_flyer(client, "de"))
-    assert "Deutsch im Park" in renewed
+    allow_drawings(settings, 2)
+    assert "Deutsch im Park" in pdf_text(get_flyer(client, "de"))
 
 
-def test_drawing_flyers_is_rate_limited_per_address(client, site, pdf_tools):
-    with override_settings(WEGWEISER_RATE_LIMITS={"flyer": (1, 3600)}):
-        get_flyer(client, "de")
-        response = client.get(flyer_path("de", "arbeit-ausbildung"))
+def test_drawing_flyers_is_rate_limited_per_address(client, site, pdf_tools, settings):
+    allow_drawings(settings, 1)
+    get_flyer(client, "de")
+    response = client.get(flyer_path("de", "arbeit-ausbildung"))
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 0
+    other_address = client.get(flyer_path("de", "arbeit-ausbildung"), REMOTE_ADDR="192.0.2.7")
+    assert other_address.status_code == 200
 
 
 @pytest.mark.parametrize(
