@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpResponse
 from django.utils.translation import get_language, gettext
+from django.views.decorators.http import require_safe
 
 from base import ratelimit
 from base.languages import SOURCE_LANGUAGE
@@ -9,6 +10,7 @@ from directory import flyer
 from directory.context_processors import live_directories
 
 
+@require_safe
 def action_field_flyer(request, code: str):
     """The flyer of the action field ``code`` in the visitor's language, as a PDF.
 
