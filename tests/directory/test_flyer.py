@@ -225,6 +225,12 @@ def test_the_flyer_is_drawn_once_and_served_from_the_cache_until_a_publish(
     assert "Deutsch im Park" in pdf_text(get_flyer(client, "de"))
 
 
+def test_an_unpublished_listing_leaves_the_flyer_at_once(client, site, pdf_tools):
+    assert "Abendkurs Deutsch" in pdf_text(get_flyer(client, "de"))
+    site.course.unpublish()
+    assert "Abendkurs Deutsch" not in pdf_text(get_flyer(client, "de"))
+
+
 def test_drawing_flyers_is_rate_limited_per_address(client, site, pdf_tools, settings):
     allow_drawings(settings, 1)
     get_flyer(client, "de")
