@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: install install-production backup restore run serve worker test lint layers format check-migrations messages bench bench-load bench-hsds bench-search reindex superuser demo site lock smoke clean
+.PHONY: install install-production backup restore run serve worker test lint layers format check-migrations messages bench bench-load bench-hsds bench-search bench-flyer reindex superuser demo site lock smoke clean
 
 # The pinned, hash-checked versions of requirements-dev.lock (runtime: requirements.lock),
 # then the project itself without resolving anything again.
@@ -95,12 +95,16 @@ bench: install ## Measure server time and SQL queries per request; writes bench/
 	$(BIN)/python bench/run.py
 	$(MAKE) bench-search
 	$(MAKE) bench-hsds
+	$(MAKE) bench-flyer
 
 bench-load: install ## Load test: gunicorn (4 workers, production settings) and 50 locust visitors for 60 s, on SQLite; writes bench/results-load.md.
 	$(BIN)/python bench/load.py
 
 bench-hsds: install ## HSDS import throughput (3,000 services) and API p95; writes bench/results-hsds.md.
 	$(BIN)/python bench/hsds.py
+
+bench-flyer: install ## Printable flyers: time to draw one (WeasyPrint) and to serve it from the cache; writes bench/results-flyer.md.
+	$(BIN)/python bench/flyer.py
 
 bench-search: install ## Search p50/p95, SQL queries, memory and indexing speed at 300, 3,000 and 30,000 listings.
 	$(BIN)/python bench/search.py --sizes 300,3000,30000

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from api import views as api_views
 from base import offline, sitemap
+from directory import views as directory_views
 from partners import views as partner_views
 from search import views as search_views
 from wegweiser.health import healthz
@@ -33,6 +34,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
+    path("flyer/<slug:code>.pdf", directory_views.action_field_flyer, name="action_field_flyer"),
     path("suche/vorschlaege/", search_views.suggestions, name="search_suggestions"),
     path("offline/", offline.offline, name="offline"),
     path("gespeichert/", offline.saved_listings, name="saved_listings"),

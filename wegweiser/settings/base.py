@@ -399,6 +399,8 @@ WEGWEISER_RATE_LIMITS = {
     "api": (int(os.environ.get("RATE_LIMIT_API", "300")), 60),
     "sitemap": (int(os.environ.get("RATE_LIMIT_SITEMAP", "60")), 60),
     "correction": (int(os.environ.get("RATE_LIMIT_CORRECTIONS", "5")), 3600),
+    # Flyers drawn anew (a flyer served from the cache is not counted).
+    "flyer": (int(os.environ.get("RATE_LIMIT_FLYERS", "30")), 3600),
 }
 # Sign-in (README "Sign-in"). Failed logins, counted by django-axes in the shared cache,
 # per account across all addresses and per address across all accounts: the 10th failure
