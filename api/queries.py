@@ -128,10 +128,12 @@ class ApiParams:
         locale = None
         if lang in settings.WAGTAIL_CONTENT_LANGUAGE_CODES:
             locale = Locale.objects.filter(language_code=lang).first()
-        if locale is None:
+        if lang not in settings.WAGTAIL_CONTENT_LANGUAGE_CODES:
             raise BadParameter(
                 "lang must be one of " + ", ".join(settings.WAGTAIL_CONTENT_LANGUAGE_CODES)
             )
+        if locale is None:
+            raise BadParameter(f"lang {lang}: this site has no content in that language yet")
         result = cls(locale=locale)
         result.page = _int(params, "page", 1, 1, MAX_PAGE)
         result.per_page = _int(params, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
