@@ -9,12 +9,15 @@ import time
 from functools import wraps
 from pathlib import Path
 
+from csp.decorators import csp_update
 from django.core.cache import cache
 from django.db.models import Q
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
+from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from api import hsds
@@ -194,6 +197,15 @@ def root(request):
 def openapi(request):
     """The OpenAPI 3.1 document of this API."""
     return _json(openapi_document(request.build_absolute_uri(reverse("hsds:root"))))
+
+
+@require_safe
+# Swagger UI's stylesheet draws its icons as data: URIs; everything else (scripts, styles,
+# the OpenAPI document) comes from the site itself, so only this view gets data: images.
+@csp_update({"img-src": ["data:"]})
+def docs(request):
+    """The human-readable documentation: Swagger UI over the OpenAPI document."""
+    return render(request, "api/docs.html", {"openapi_url": reverse("hsds:openapi")})
 
 
 def _service_builder(params: ApiParams):
