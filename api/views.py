@@ -91,16 +91,15 @@ def _validators(request) -> tuple[str, int]:
 def _run(view, request, args, kwargs):
     """The view's answer, a 304/412 to a conditional request, or a JSON error."""
     etag, last_modified = _validators(request)
-    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    if not_modified is not None:
-        return not_modified
-    try:
-        response = view(request, *args, **kwargs)
-    except BadParameter as error:
-        return _error(400, str(error))
-    except NotFound:
-        return _error(404, "not found")
-    if response.status_code == 200:
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        try:
+            response = view(request, *args, **kwargs)
+        except BadParameter as error:
+            return _error(400, str(error))
+        except NotFound:
+            return _error(404, "not found")
+    if response.status_code in (200, 304):
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
     return response
