@@ -7,9 +7,9 @@ import json
 import math
 import time
 from functools import wraps
-from pathlib import Path
 
 from csp.decorators import csp_update
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
@@ -52,11 +52,15 @@ NDJSON_CHUNK = 100
 MODIFIED_KEY = "wegweiser:api-modified"
 # The content version says when the data changed; this says when the code that shapes the
 # answers did (a deploy), so that no client keeps a 304 for an answer the new code shapes
-# differently. The same in every process, unlike a token made at start-up.
+# differently: this app and the layers below it (the only code it may import), and the
+# bundled schemas. The same in every process, unlike a token made at start-up.
 CODE_VERSION = hashlib.sha256(
     b"".join(
-        path.read_bytes() for path in sorted([*Path(__file__).parent.glob("*.py"), BUNDLE_PATH])
+        path.read_bytes()
+        for layer in ("base", "directory", "search", "api")
+        for path in sorted((settings.BASE_DIR / layer).rglob("*.py"))
     )
+    + BUNDLE_PATH.read_bytes()
 ).hexdigest()[:16]
 
 
