@@ -113,6 +113,9 @@ class ApiParams:
     modified_after: datetime | None = None
     minimal: bool = False
     full: bool = False
+    full_service: bool = False
+    top_only: bool = False
+    parent_id: str | None = None
     ndjson: bool = False
     filters: DirectoryFilters = field(default_factory=DirectoryFilters)
     postcode: str = ""
@@ -125,16 +128,20 @@ class ApiParams:
         locale = None
         if lang in settings.WAGTAIL_CONTENT_LANGUAGE_CODES:
             locale = Locale.objects.filter(language_code=lang).first()
-        if locale is None:
+        if lang not in settings.WAGTAIL_CONTENT_LANGUAGE_CODES:
             raise BadParameter(
                 "lang must be one of " + ", ".join(settings.WAGTAIL_CONTENT_LANGUAGE_CODES)
             )
+        if locale is None:
+            raise BadParameter(f"lang {lang}: this site has no content in that language yet")
         result = cls(locale=locale)
         result.page = _int(params, "page", 1, 1, MAX_PAGE)
         result.per_page = _int(params, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
         result.search = (params.get("search") or "")[:400]
         result.minimal = _bool(params, "minimal")
         result.full = _bool(params, "full")
+        result.full_service = _bool(params, "full_service")
+        result.top_only = _bool(params, "top_only")
         fmt = params.get("format") or "json"
         if fmt not in ("json", "ndjson"):
             raise BadParameter("format must be json or ndjson")
@@ -150,6 +157,9 @@ class ApiParams:
             if taxonomy not in slugs:
                 raise BadParameter("taxonomy_id is not a known taxonomy")
             result.taxonomy = slugs[taxonomy]
+        result.parent_id = _uuid(params, "parent_id")
+        if result.parent_id and result.parent_id not in hsds.Catalog.load(locale).by_id():
+            raise BadParameter("parent_id is not a known taxonomy term")
         result.organization_id = _uuid(params, "organization_id")
         raw = params.get("modified_after")
         if raw:

@@ -11,6 +11,7 @@ ID = r"(?P<{}>[^/]{{1,64}})"
 urlpatterns = [
     re_path(r"^$", views.root, name="root"),
     re_path(r"^openapi\.json$", views.openapi, name="openapi"),
+    re_path(r"^docs/?$", views.docs, name="docs"),
     re_path(r"^services/?$", views.services, name="services"),
     re_path(rf"^services/{ID.format('service_id')}/?$", views.service, name="service"),
     re_path(r"^organizations/?$", views.organizations, name="organizations"),

@@ -9,8 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from api import hsds
+from api import hsds, schemas
 from directory.models import ListingPage
+from tests.api.conftest import schema_dir
 
 PAGE_FIELDS = {
     "total_items",
@@ -301,3 +302,176 @@ class TestErrorsAndCors:
         assert {"lang", "action_field", "language", "postcode", "proximity"} <= set(
             document["components"]["parameters"]
         )
+
+
+def official_properties(schema, files):
+    """{property: nested tree or None} of an official schema, ``$ref``s read by file name."""
+    while "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1].removesuffix(".json")
+        if name == "metadata":
+            schema = files["service"]["properties"]["metadata"]["items"]
+        else:
+            schema = files[name]
+    if "items" in schema:
+        return official_properties(schema["items"], files)
+    if "properties" not in schema:
+        return None
+    return {key: official_properties(value, files) for key, value in schema["properties"].items()}
+
+
+def extra_properties(data, tree, path="") -> list[str]:
+    """Paths of properties of ``data`` that the official tree lacks (``x_`` ones are fine)."""
+    if isinstance(data, list):
+        return [p for i, item in enumerate(data) for p in extra_properties(item, tree, path)]
+    if not isinstance(data, dict) or tree is None:
+        return []
+    found = []
+    for key, value in data.items():
+        if key.startswith("x_"):
+            continue
+        if key not in tree:
+            found.append(f"{path}/{key}")
+        else:
+            found += extra_properties(value, tree[key], f"{path}/{key}")
+    return found
+
+
+@pytest.mark.django_db
+class TestOfficialProperties:
+    @pytest.fixture
+    def official(self):
+        folder = schema_dir()
+        names = [
+            "service",
+            "service_list",
+            "organization",
+            "organization_list",
+            "service_at_location",
+            "service_at_location_list",
+            "taxonomy",
+            "taxonomy_term",
+        ]
+        files = {name: json.loads((folder / f"{name}.json").read_text()) for name in names}
+        return {name: official_properties(files[name], files) for name in names}
+
+    def test_every_answer_has_only_official_properties_and_x_extensions(
+        self, api, directory_content, official
+    ):
+        lists = [
+            ("services", {}, "service_list"),
+            ("services", {"full": "true"}, "service"),
+            ("services", {"minimal": "true"}, "service_list"),
+            ("organizations", {}, "organization_list"),
+            ("organizations", {"full": "true"}, "organization"),
+            ("organizations", {"full_service": "true"}, "organization"),
+            ("service_at_locations", {}, "service_at_location_list"),
+            ("service_at_locations", {"full": "true"}, "service_at_location"),
+            ("taxonomies", {}, "taxonomy"),
+            ("taxonomy_terms", {}, "taxonomy_term"),
+        ]
+        for path, params, schema in lists:
+            items = api.get(path, **params).json()["contents"]
+            assert items, (path, params)
+            assert extra_properties(items, official[schema]) == [], (path, params)
+        for path, schema in [
+            ("services", "service"),
+            ("organizations", "organization"),
+            ("service_at_locations", "service_at_location"),
+            ("taxonomies", "taxonomy"),
+            ("taxonomy_terms", "taxonomy_term"),
+        ]:
+            for item_id in ids_of(api.get(path)):
+                for params in ({}, {"full_service": "true"}):
+                    data = api.get(f"{path}/{item_id}", **params).json()
+                    assert extra_properties(data, official[schema]) == [], (path, item_id)
+
+    def test_the_list_shapes_leave_out_the_nested_rows(self, api, directory_content):
+        service = api.get("services").json()["contents"][0]
+        assert "schedules" not in service and "service_at_locations" not in service
+        assert service["x_kind"] in ("service", "project")
+        organisation = api.get("organizations").json()["contents"][0]
+        assert "services" not in organisation and "phones" not in organisation
+        assert organisation["x_slug"]
+
+    def test_the_bundled_schemas_are_the_official_ones(self):
+        folder = schema_dir()
+        assert schemas.bundle_text(schemas.build_bundle(folder)) == schemas.BUNDLE_PATH.read_text(
+            encoding="utf-8"
+        ), "api/hsds_schemas.json is out of date: run manage.py build_hsds_schemas"
+
+
+@pytest.mark.django_db
+class TestOfficialParameters:
+    def test_organisations_nest_service_ids_with_full_and_whole_services_with_full_service(
+        self, api, directory_content
+    ):
+        caritas = str(directory_content.caritas.translation_key)
+        with_ids = {o["id"]: o for o in api.get("organizations", full="true").json()["contents"]}
+        services = with_ids[caritas]["services"]
+        assert {s["name"] for s in services} == {"Deutschkurs für Frauen", "Migrationsberatung"}
+        assert all(set(s) <= {"id", "name", "status", "last_modified"} for s in services)
+        whole = {
+            o["id"]: o for o in api.get("organizations", full_service="true").json()["contents"]
+        }
+        course = next(
+            s for s in whole[caritas]["services"] if s["name"] == "Deutschkurs für Frauen"
+        )
+        assert course["schedules"] and course["service_at_locations"]
+        detail = api.get(f"organizations/{caritas}").json()
+        assert all("schedules" not in s for s in detail["services"])
+        detail = api.get(f"organizations/{caritas}", full_service="true").json()
+        assert all(s["schedules"] for s in detail["services"])
+
+    def test_top_only_and_parent_id_select_terms_by_their_place_in_the_tree(
+        self, api, directory_content
+    ):
+        everything = api.get("taxonomy_terms", per_page=100).json()
+        # Our taxonomies are flat: every term is at the top, none has children.
+        top = api.get("taxonomy_terms", per_page=100, top_only="true").json()
+        assert top["total_items"] == everything["total_items"] > 0
+        assert all("parent_id" not in term for term in top["contents"])
+        term = hsds.term_id("action-fields", "sprache")
+        children = api.get("taxonomy_terms", parent_id=term).json()
+        assert children["total_items"] == 0 and children["empty"] is True
+
+    def test_taxonomy_id_narrows_terms_and_services(self, api, directory_content):
+        districts = hsds.taxonomy_id("districts")
+        terms = api.get("taxonomy_terms", taxonomy_id=districts).json()["contents"]
+        assert [t["code"] for t in terms] == ["altstadt"]
+        # Every listing has a location in a district.
+        assert len(ids_of(api.get("services", taxonomy_id=districts))) == 3
+
+    @pytest.mark.parametrize(
+        ("path", "params", "named"),
+        [
+            ("organizations", {"full_service": "maybe"}, "full_service"),
+            ("organizations/x", {"full_service": "2"}, None),
+            ("taxonomy_terms", {"top_only": "yes please"}, "top_only"),
+            ("taxonomy_terms", {"parent_id": "sprache"}, "parent_id"),
+            ("taxonomy_terms", {"parent_id": "6f1c0b52-0000-4000-8000-000000000000"}, "parent_id"),
+            ("taxonomy_terms", {"taxonomy_id": "districts"}, "taxonomy_id"),
+            ("services", {"full": "sometimes"}, "full"),
+            ("service_at_locations", {"modified_after": "yesterday"}, "modified_after"),
+        ],
+    )
+    def test_a_wrong_value_of_an_official_parameter_is_a_400_naming_it(
+        self, api, directory_content, path, params, named
+    ):
+        response = api.get(path, **params)
+        assert response.status_code == 400, response.content
+        if named:
+            assert named in response.json()["error"]
+
+    def test_the_documents_service_at_location_answer_is_a_service_at_location(self, api):
+        document = api.get("openapi.json").json()
+        operation = document["paths"]["/service_at_locations/{id}"]["get"]
+        schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+        assert schema == {"$ref": "#/components/schemas/service_at_location"}
+        terms = document["paths"]["/taxonomy_terms"]["get"]
+        assert terms["operationId"] == "getPaginatedListOfTaxonomyTerms"
+        names = {p["$ref"].rsplit("/", 1)[-1] for p in terms["parameters"]}
+        assert {"top_only", "parent_id", "taxonomy_id"} <= names
+        org = document["paths"]["/organizations/{id}"]["get"]
+        assert {"$ref": "#/components/parameters/full_service"} in org["parameters"]
+        # Nothing to fetch from elsewhere: the documentation page renders it as it is.
+        assert "raw.githubusercontent.com" not in json.dumps(document["paths"])

@@ -109,3 +109,22 @@ def test_the_admin_and_the_translation_editor_load_without_a_csp_violation(
         f"/admin/pages/{arabic.id}/edit/",
     ):
         load_without_violations(watched, f"{demo_site_url}{path}", strict=False)
+
+
+def test_the_api_documentation_renders_under_the_strict_policy(demo_site_url, watched):
+    from playwright.sync_api import expect
+
+    requested = []
+    watched.on("request", lambda request: requested.append(request.url))
+    load_without_violations(watched, f"{demo_site_url}/api/hsds/docs/")
+    # Swagger UI drew the project's document: its title and the official operations.
+    expect(watched.locator(".swagger-ui .info .title")).to_contain_text("Wegweiser HSDS API")
+    expect(watched.locator(".opblock-summary-path", has_text="/services/{id}")).to_be_visible()
+    expect(
+        watched.locator(".opblock-summary-path", has_text="/taxonomy_terms").first
+    ).to_be_visible()
+    watched.locator(".opblock-summary-path", has_text="/taxonomy_terms").first.click()
+    expect(watched.locator("tr[data-param-name=top_only]")).to_be_visible()
+    assert watched.evaluate("window.__cspViolations") == []
+    assert watched.console_violations == []
+    assert requested and all(url.startswith(demo_site_url) for url in requested), requested
