@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: install install-production backup restore run serve worker test lint layers format check-migrations messages bench bench-load bench-hsds bench-search bench-flyer reindex superuser demo site lock smoke clean
+.PHONY: install install-production backup restore run serve worker test lint layers format check-migrations messages bench bench-load bench-hsds bench-search bench-flyer reindex superuser demo site lock smoke lighthouse clean
 
 # The pinned, hash-checked versions of requirements-dev.lock (runtime: requirements.lock),
 # then the project itself without resolving anything again.
@@ -62,6 +62,10 @@ lock: ## Re-resolve requirements.lock and requirements-dev.lock (with hashes) af
 	test -x $(LOCK_VENV)/bin/pip-compile || ($(PYTHON) -m venv --clear $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install --quiet pip-tools)
 	$(PIP_COMPILE) --output-file requirements.lock pyproject.toml
 	$(PIP_COMPILE) --extra dev --output-file requirements-dev.lock pyproject.toml
+
+lighthouse: install ## Lighthouse (mobile) on the production setup with the demo: every category >= 95 on home, directory, listing, search (de, ar).
+	npm ci --no-audit --no-fund --silent
+	.ci/lighthouse
 
 smoke: ## Install without the development extras into a clean venv and run a bare site (.ci/smoke-bare-install).
 	.ci/smoke-bare-install
