@@ -166,6 +166,8 @@ def test_nearest_first_by_postcode(site, page, axe):
     assert "Sortiert nach Entfernung von 39106." in page.locator("main").inner_text()
     check_page(page, axe, "search sorted by postcode")
 
+    # Results first: the place field is in the folded filter panel now.
+    page.locator("details[data-filters] > summary").click()
     page.get_by_label("Postleitzahl oder Stadtteil").fill("Atlantis")
     page.get_by_role("button", name="Nach Entfernung sortieren").click()
     page.wait_for_url("**near=Atlantis**")

@@ -50,7 +50,7 @@ def search_journey(page, axe, site_url, language, typed, pick_with_keyboard):
     facet = page.locator("input[name=action_field][value=sprache]")
     open_filters(page)
     if not facet.is_visible():
-        facet.locator("xpath=ancestor::details/summary").click()
+        facet.locator("xpath=ancestor::details[1]/summary").click()
     facet.check()
     with page.expect_navigation():
         page.locator(".filter-form button[type=submit]").click()
