@@ -26,8 +26,8 @@ field the content model has no place for comes back unchanged, nested ids includ
 
 import copy
 import datetime
-import json
 import functools
+import json
 import re
 import uuid
 from dataclasses import dataclass
@@ -386,17 +386,20 @@ def service_at_location_to_hsds(listing, position, location, catalog, full=False
     if stored_record(listing, "service") is not None and position < len(items):
         data = dict(items[position])
     else:
-        service_id = str(listing.external_id)
-        location_id, sal_id = location_ids(service_id, position)
-        data = {
-            "id": sal_id,
-            "service_id": service_id,
-            "location_id": location_id,
-            "location": location_to_hsds(service_id, position, location, catalog),
-        }
+        data = _sal_from_model(str(listing.external_id), position, location, catalog)
     if full:
         data["service"] = {k: v for k, v in service.items() if k != "service_at_locations"}
     return data
+
+
+def _sal_from_model(service_id, position, location, catalog) -> dict:
+    location_id, sal_id = location_ids(service_id, position)
+    return {
+        "id": sal_id,
+        "service_id": service_id,
+        "location_id": location_id,
+        "location": location_to_hsds(service_id, position, location, catalog),
+    }
 
 
 def service_at_location_by_id(listing, sal_id: str, catalog) -> dict | None:
@@ -540,7 +543,7 @@ def service_to_hsds(listing, catalog, full=True, raw=False) -> dict:
             )
         ],
         service_at_locations=[
-            service_at_location_to_hsds(listing, n, location, catalog)
+            _sal_from_model(str(listing.external_id), n, location, catalog)
             for n, location in enumerate(sorted_rows(listing.locations))
         ],
         x_keywords=sorted(tag.name for tag in listing.keywords.all()),

@@ -9,10 +9,14 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Locale, Page
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from api import hsds
+from api.models import HsdsRecord
+from api.reader import Bundle, ReadError, read_source
 from base.content_cache import content_changed
 from directory.models import (
     ActionField,
@@ -71,7 +75,10 @@ class ImportReport:
     unchanged: int = 0
     organisations_created: int = 0
     organisations_updated: int = 0
+    records_created: int = 0
+    records_updated: int = 0
     errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
     dry_run: bool = False
 
     @property
@@ -83,7 +90,8 @@ class ImportReport:
         return (
             f"services: {self.created} created, {self.updated} updated, "
             f"{self.unchanged} unchanged; organisations: {self.organisations_created} created, "
-            f"{self.organisations_updated} updated"
+            f"{self.organisations_updated} updated; other records: {self.records_created} "
+            f"created, {self.records_updated} updated; {len(self.warnings)} warning(s)"
         )
 
 
@@ -100,23 +108,12 @@ def read_records(path) -> list:
     return data
 
 
-def read_bundle(path) -> tuple[list, list, list]:
-    """(services, organizations, taxonomy terms) from a file, or from an export directory."""
-    path = Path(path)
-    if not path.is_dir():
-        return read_records(path), [], []
-    services = read_records(path / "services.json")
-    organizations = (
-        read_records(path / "organizations.json") if (path / "organizations.json").exists() else []
-    )
-    terms = []
-    if (path / "taxonomies.json").exists():
-        try:
-            data = json.loads((path / "taxonomies.json").read_text(encoding="utf-8"))
-            terms = data["taxonomy_terms"]
-        except (ValueError, KeyError, TypeError) as error:
-            raise ImportFileError(f"cannot read taxonomies.json: {error}") from error
-    return services, organizations, terms
+def read_bundle(path) -> Bundle:
+    """Every HSDS record of a file, folder or zip, in any form (see :mod:`api.reader`)."""
+    try:
+        return read_source(path)
+    except ReadError as error:
+        raise ImportFileError(str(error)) from error
 
 
 def _german() -> Locale:
@@ -182,10 +179,10 @@ class Importer:
     def translating(self) -> bool:
         return self.locale.id != self.german.id
 
-    def validate(self, records) -> list:
+    def validate(self, records, warnings=None) -> list:
         """Schema and rules, then what depends on the database (existing pages)."""
         known = set(ActionField.objects.filter(locale=self.german).values_list("code", flat=True))
-        errors = hsds.validate_records(records, known)
+        errors = hsds.validate_records(records, known, warnings)
         if errors:
             return errors
         if not DirectoryIndexPage.objects.filter(locale=self.german).exists():
@@ -239,7 +236,15 @@ class Importer:
                     hsds.RecordError(n, org["id"], "organizations.json $.name", "name is required")
                 )
         for n, term in enumerate(terms):
-            ok = isinstance(term, dict) and term.get("taxonomy") in hsds.TAXONOMIES
+            if isinstance(term, dict) and term.get("taxonomy") not in hsds.TAXONOMIES:
+                if not term.get("id") or not term.get("name"):
+                    errors.append(
+                        hsds.RecordError(
+                            n, str(term.get("id", "")), "taxonomy term", "needs an id and a name"
+                        )
+                    )
+                continue
+            ok = isinstance(term, dict)
             if not ok or not term.get("code") or not term.get("name"):
                 errors.append(
                     hsds.RecordError(
@@ -251,11 +256,31 @@ class Importer:
                 )
         return errors
 
-    def run(self, records, dry_run=False, organizations=(), terms=()) -> ImportReport:
-        """Validate every record; write all of them in one transaction, or none."""
+    def run(
+        self,
+        records,
+        dry_run=False,
+        organizations=(),
+        terms=(),
+        *,
+        taxonomies=(),
+        locations=(),
+        replace=False,
+    ) -> ImportReport:
+        """Validate every record; write all of them in one transaction, or none.
+
+        A record merges into what an earlier import kept under its id (a sparser record
+        deletes nothing) unless ``replace``.
+        """
         report = ImportReport(dry_run=dry_run)
         self.dry_run = dry_run
-        report.errors = self.validate_extras(organizations, terms) or self.validate(records)
+        self.replace = replace
+        if not self.translating:
+            records = [self._merged("service", r) for r in records]
+            organizations = [self._merged("organization", o) for o in organizations]
+        report.errors = self.validate_extras(organizations, terms) or self.validate(
+            records, report.warnings
+        )
         if report.errors:
             return report
         datas = [hsds.record_to_data(r) for r in records]
@@ -271,8 +296,17 @@ class Importer:
         # reference index and the content version are updated once per page at the end.
         # A dry run only compares (nothing is written, so nothing is indexed).
         with bulk_writes():
+            for kind, items in (
+                ("taxonomy", taxonomies),
+                ("location", locations),
+                ("taxonomy_term", [t for t in terms if t.get("taxonomy") not in hsds.TAXONOMIES]),
+            ):
+                for item in items:
+                    self._keep(kind, item, report)
             if not dry_run:
                 for term in terms:
+                    if term.get("taxonomy") not in hsds.TAXONOMIES:
+                        continue
                     model = hsds.TAXONOMIES[term["taxonomy"]][0]
                     self._term(
                         model,
@@ -282,18 +316,92 @@ class Importer:
                         term.get("x_sort_order", 0),
                     )
             for org in organizations:
-                self._organisation(hsds.organization_data(org), report)
-            for data in datas:
+                self._organisation(hsds.organization_data(org), report, record=org)
+            for record, data in zip(records, datas, strict=True):
                 if self.translating:
                     self._translate(data, report)
                 else:
-                    org = self._organisation(data["organization"], report)
-                    self._listing(data, org, report)
+                    nested = record.get("organization")
+                    org = self._organisation(
+                        data["organization"], report, nested if isinstance(nested, dict) else None
+                    )
+                    self._listing(data, org, report, record)
         return report
+
+    # --- kept records -----------------------------------------------------------------
+
+    def _merged(self, kind, record):
+        """The incoming record on top of the one kept under its id (unless replacing)."""
+        if self.replace or not isinstance(record, dict) or not record.get("id"):
+            return record
+        stored = HsdsRecord.objects.filter(kind=kind, hsds_id=str(record["id"])).first()
+        return hsds.merge_records(stored.record, record) if stored else record
+
+    def _keep(self, kind, record, report, page=None, mapped=None, count=True) -> bool:
+        """Store a record as sent (merged); True when it is new or changed."""
+        stored = HsdsRecord.objects.filter(kind=kind, hsds_id=str(record["id"])).first()
+        merged = record
+        if stored is not None and not self.replace:
+            merged = hsds.merge_records(stored.record, record)
+        changed = stored is None or stored.record != merged
+        if count and changed:
+            if stored is None:
+                report.records_created += 1
+            else:
+                report.records_updated += 1
+        if self.dry_run:
+            return changed
+        if stored is None:
+            stored = HsdsRecord(kind=kind, hsds_id=str(record["id"]))
+        stored.record = merged
+        if page is not None:
+            stored.page = page
+        if mapped is not None:
+            stored.mapped = mapped
+        if changed or page is not None or mapped is not None:
+            stored.save()
+        return changed
 
     # --- German ---------------------------------------------------------------------
 
-    def _organisation(self, data, report) -> OrganisationPage:
+    def _organisation(self, data, report, record=None) -> OrganisationPage:
+        """The organisation page for ``data``, created or updated; its record kept."""
+        if data is None or data.get("reference_only"):
+            return self._referenced_organisation(data, report)
+        if record is not None:
+            record = self._merged("organization", record)
+            data = hsds.organization_data(record)
+        before = (report.organisations_created, report.organisations_updated)
+        org = self._write_organisation(data, report)
+        if record is None or (org is None and not self.dry_run):
+            return org
+        mapped = None
+        if org is not None and not self.dry_run:
+            mapped = hsds.organization_to_hsds(org, raw=True)
+        changed = self._keep("organization", record, report, page=org, mapped=mapped, count=False)
+        counted = (report.organisations_created, report.organisations_updated) != before
+        if changed and not counted and data["id"] not in self._seen_orgs:
+            report.organisations_updated += 1
+        self._seen_orgs.add(data["id"])
+        return org
+
+    def _referenced_organisation(self, data, report) -> OrganisationPage:
+        """The page of an organisation a service names only by id (or not at all).
+
+        Until the organisation's own record arrives, its page holds a placeholder name.
+        """
+        org_id = data["id"] if data else hsds.stable_id("organization", "none")
+        org = OrganisationPage.objects.filter(locale=self.german, translation_key=org_id).first()
+        if org is not None:
+            return org
+        with translation.override(hsds.SOURCE_LANGUAGE):
+            name = gettext("Organisation not given")
+        return self._write_organisation(
+            hsds.organization_data({"id": org_id, "name": name, "x_slug": f"partner-{org_id[:8]}"}),
+            report,
+        )
+
+    def _write_organisation(self, data, report) -> OrganisationPage:
         org = OrganisationPage.objects.filter(
             locale=self.german, translation_key=data["id"]
         ).first()
@@ -357,7 +465,29 @@ class Importer:
             self._terms[key] = term
         return self._terms[key]
 
-    def _listing(self, data, org, report):
+    def _listing(self, data, org, report, record):
+        """Create or update the listing of ``data``; keep its record as sent."""
+        before = (report.created, report.updated)
+        page = self._write_listing(data, org, report)
+        mapped = None
+        if page is not None and not self.dry_run:
+            (listing,) = hsds.load_listings([page.id])
+            mapped = hsds.service_to_hsds(listing, self.catalog, raw=True)
+        changed = self._keep("service", record, report, page=page, mapped=mapped, count=False)
+        if changed and (report.created, report.updated) == before:
+            report.unchanged -= 1
+            report.updated += 1
+        if self.dry_run:
+            return
+        for sal in record.get("service_at_locations") or []:
+            if isinstance(sal, dict) and sal.get("id"):
+                HsdsRecord.objects.update_or_create(
+                    kind="service_at_location",
+                    hsds_id=str(sal["id"]),
+                    defaults={"parent_id": str(record["id"]), "page": page},
+                )
+
+    def _write_listing(self, data, org, report):
         existing = ListingPage.objects.filter(locale=self.german, external_id=data["id"]).first()
         if existing is not None:
             existing = existing.specific
@@ -370,10 +500,10 @@ class Importer:
                 current["fields"].pop("last_reviewed", None)
             if same_parent and current == hsds.comparable(data):
                 report.unchanged += 1
-                return
+                return existing
             report.updated += 1
             if self.dry_run:
-                return
+                return existing
             if not same_parent:
                 existing.move(org, pos="last-child")
                 existing = ListingPage.objects.get(id=existing.id).specific
@@ -418,6 +548,7 @@ class Importer:
         if is_new:
             # Its copy in every language synchronised from German (as for organisations).
             create_aliases_for_new_page(page)
+        return page
 
     # --- translations -------------------------------------------------------------
 
@@ -482,6 +613,21 @@ class Importer:
         return values
 
 
-def import_records(records, locale_code=hsds.SOURCE_LANGUAGE, dry_run=False) -> ImportReport:
+def import_records(
+    records, locale_code=hsds.SOURCE_LANGUAGE, dry_run=False, replace=False
+) -> ImportReport:
     """Validate and import HSDS service records (see :class:`Importer`)."""
-    return Importer(locale_code).run(records, dry_run=dry_run)
+    return Importer(locale_code).run(records, dry_run=dry_run, replace=replace)
+
+
+def import_bundle(bundle: Bundle, locale_code=hsds.SOURCE_LANGUAGE, dry_run=False, replace=False):
+    """Validate and import every record of a read source (see :func:`api.reader.read_source`)."""
+    return Importer(locale_code).run(
+        bundle.services,
+        dry_run,
+        bundle.organizations,
+        bundle.terms,
+        taxonomies=bundle.taxonomies,
+        locations=bundle.locations,
+        replace=replace,
+    )
