@@ -35,8 +35,7 @@ def export_data(locale: Locale) -> dict[str, object]:
         key=lambda o: o["id"],
     )
     taxonomies = {
-        "taxonomies": [hsds.taxonomy_to_hsds(slug) for slug in hsds.TAXONOMIES]
-        + kept("taxonomy"),
+        "taxonomies": [hsds.taxonomy_to_hsds(slug) for slug in hsds.TAXONOMIES] + kept("taxonomy"),
         "taxonomy_terms": [hsds.term_to_hsds(*key, catalog) for key in catalog.terms()]
         + kept("taxonomy_term"),
     }

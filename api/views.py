@@ -18,6 +18,7 @@ from api.queries import (
     find_listing,
     find_organisation,
     find_service_at_location,
+    kept_record,
     localized_organisations,
     select_listings,
     select_service_at_locations,
@@ -267,7 +268,7 @@ def taxonomy(request, taxonomy_id):
     ApiParams.parse(request.GET)
     slugs = {hsds.taxonomy_id(slug): slug for slug in hsds.TAXONOMIES}
     if taxonomy_id.lower() not in slugs:
-        raise NotFound(taxonomy_id)
+        return _json(kept_record("taxonomy", taxonomy_id))
     return _json(hsds.taxonomy_to_hsds(slugs[taxonomy_id.lower()]))
 
 
@@ -290,5 +291,5 @@ def taxonomy_term(request, term_id):
     catalog = hsds.Catalog.load(params.locale)
     key = catalog.by_id().get(term_id.lower())
     if key is None:
-        raise NotFound(term_id)
+        return _json(kept_record("taxonomy_term", term_id))
     return _json(hsds.term_to_hsds(*key, catalog))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
 
 from api.reader import read_source
@@ -111,6 +111,12 @@ def test_official_example_imports_serves_and_exports_without_loss(
     name, bare_install, tmp_path, hsds_schema
 ):
     examples_dir()
+    if name == "tabular.json":
+        # The official file breaks its own schema (a number as external_identifier): the
+        # import names record and field and writes nothing. The CSV package is fine.
+        with pytest.raises(CommandError, match="nothing was imported"):
+            import_hsds(EXAMPLES / name)
+        return
     output = import_hsds(EXAMPLES / name)
     assert "nothing was imported" not in output
     export = exported(tmp_path)
