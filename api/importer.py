@@ -296,8 +296,9 @@ class Importer:
         # reference index and the content version are updated once per page at the end.
         # A dry run only compares (nothing is written, so nothing is indexed).
         with bulk_writes():
+            own = {hsds.taxonomy_id(slug) for slug in hsds.TAXONOMIES}
             for kind, items in (
-                ("taxonomy", taxonomies),
+                ("taxonomy", [t for t in taxonomies if str(t.get("id", "")).lower() not in own]),
                 ("location", locations),
                 ("taxonomy_term", [t for t in terms if t.get("taxonomy") not in hsds.TAXONOMIES]),
             ):
@@ -337,13 +338,20 @@ class Importer:
         stored = HsdsRecord.objects.filter(kind=kind, hsds_id=str(record["id"])).first()
         return hsds.merge_records(stored.record, record) if stored else record
 
-    def _keep(self, kind, record, report, page=None, mapped=None, count=True) -> bool:
-        """Store a record as sent (merged); True when it is new or changed."""
+    def _keep(
+        self, kind, record, report, page=None, mapped=None, count=True, baseline=None
+    ) -> bool:
+        """Store a record as sent (merged); True when it is new or changed.
+
+        ``baseline`` is what the site served for the entity before, when no record was kept
+        for it yet (a listing an editor made): a record equal to it changes nothing.
+        """
         stored = HsdsRecord.objects.filter(kind=kind, hsds_id=str(record["id"])).first()
+        before = stored.record if stored is not None else baseline
         merged = record
-        if stored is not None and not self.replace:
-            merged = hsds.merge_records(stored.record, record)
-        changed = stored is None or stored.record != merged
+        if before is not None and not self.replace:
+            merged = hsds.merge_records(before, record)
+        changed = before is None or before != merged
         if count and changed:
             if stored is None:
                 report.records_created += 1
@@ -372,18 +380,40 @@ class Importer:
             record = self._merged("organization", record)
             data = hsds.organization_data(record)
         before = (report.organisations_created, report.organisations_updated)
+        baseline = None
+        if record is not None:
+            baseline = self._baseline_organisation(data["id"])
         org = self._write_organisation(data, report)
         if record is None or (org is None and not self.dry_run):
             return org
         mapped = None
         if org is not None and not self.dry_run:
             mapped = hsds.organization_to_hsds(org, raw=True)
-        changed = self._keep("organization", record, report, page=org, mapped=mapped, count=False)
+        changed = self._keep(
+            "organization", record, report, page=org, mapped=mapped, count=False, baseline=baseline
+        )
         counted = (report.organisations_created, report.organisations_updated) != before
         if changed and not counted and data["id"] not in self._seen_orgs:
             report.organisations_updated += 1
         self._seen_orgs.add(data["id"])
         return org
+
+    def _baseline_organisation(self, org_id):
+        """What the API served for an organisation no import kept a record of, or None."""
+        if HsdsRecord.objects.filter(kind="organization", hsds_id=str(org_id)).exists():
+            return None
+        org = OrganisationPage.objects.filter(locale=self.german, translation_key=org_id).first()
+        return hsds.organization_to_hsds(org, raw=True) if org is not None else None
+
+    def _baseline_listing(self, service_id):
+        """What the API served for a listing no import kept a record of, or None."""
+        if HsdsRecord.objects.filter(kind="service", hsds_id=str(service_id)).exists():
+            return None
+        existing = ListingPage.objects.filter(locale=self.german, external_id=service_id).first()
+        if existing is None:
+            return None
+        (listing,) = hsds.load_listings([existing.id])
+        return hsds.service_to_hsds(listing, self.catalog, raw=True)
 
     def _referenced_organisation(self, data, report) -> OrganisationPage:
         """The page of an organisation a service names only by id (or not at all).
@@ -468,12 +498,15 @@ class Importer:
     def _listing(self, data, org, report, record):
         """Create or update the listing of ``data``; keep its record as sent."""
         before = (report.created, report.updated)
+        baseline = self._baseline_listing(data["id"])
         page = self._write_listing(data, org, report)
         mapped = None
         if page is not None and not self.dry_run:
             (listing,) = hsds.load_listings([page.id])
             mapped = hsds.service_to_hsds(listing, self.catalog, raw=True)
-        changed = self._keep("service", record, report, page=page, mapped=mapped, count=False)
+        changed = self._keep(
+            "service", record, report, page=page, mapped=mapped, count=False, baseline=baseline
+        )
         if changed and (report.created, report.updated) == before:
             report.unchanged -= 1
             report.updated += 1

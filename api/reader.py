@@ -52,6 +52,20 @@ LOCATION_KEYS = {
     "external_identifier",
     "transportation",
 }
+# What a file holds when its records' fields alone do not tell (a bare organization with
+# only a name and a description), by the file's name as the spec and ``export_hsds`` use it.
+FILE_KINDS = {
+    "organizations": "organization",
+    "organization": "organization",
+    "services": "service",
+    "service": "service",
+    "locations": "location",
+    "location": "location",
+    "taxonomies": "taxonomy",
+    "taxonomy": "taxonomy",
+    "taxonomy_terms": "taxonomy_term",
+    "taxonomy_term": "taxonomy_term",
+}
 # (child table, foreign key column, key in the parent)
 CHILDREN = {
     "organizations": [
@@ -174,8 +188,9 @@ def read_json(content, name: str = "upload") -> Bundle:
     if not isinstance(content, list):
         raise ReadError(f"{name}: not an HSDS object, array or page wrapper")
     bundle = Bundle()
+    hint = FILE_KINDS.get(Path(name).stem)
     for index, item in enumerate(content):
-        _add(bundle, item, f"{name} record {index}")
+        _add(bundle, item, f"{name} record {index}", hint)
     return bundle
 
 
@@ -201,10 +216,10 @@ def kind_of(item: dict) -> str | None:
     return None
 
 
-def _add(bundle: Bundle, item, where: str) -> None:
+def _add(bundle: Bundle, item, where: str, hint: str | None = None) -> None:
     if not isinstance(item, dict):
         raise ReadError(f"{where}: not a JSON object")
-    kind = kind_of(item)
+    kind = kind_of(item) or hint
     if kind == "root":
         bundle.notes.append(f"{where}: an API root document, it holds no records")
     elif kind == "service":
