@@ -52,6 +52,7 @@ from base.languages import SOURCE_LANGUAGE, cldr_code, is_language_code, languag
 from directory import queries as directory_queries
 from directory.models import (
     ActionField,
+    ActionFieldMapping,
     District,
     ListingStatus,
     OrganisationKind,
@@ -666,6 +667,45 @@ def term_codes(record, slug) -> list[tuple[str, str, str]]:
     return found
 
 
+def foreign_term_keys(record) -> list[set[str]]:
+    """For each attribute of a taxonomy not ours: its term's code, name and id, casefolded
+    (what an :class:`~directory.models.ActionFieldMapping` matches)."""
+    ours = {taxonomy_id(slug) for slug in TAXONOMIES}
+    found = []
+    for attribute in record.get("attributes") or []:
+        term = (attribute.get("taxonomy_term") if isinstance(attribute, dict) else None) or {}
+        if not isinstance(term, dict):
+            continue
+        taxonomy = term.get("taxonomy") or (term.get("taxonomy_detail") or {}).get("x_slug")
+        if taxonomy in TAXONOMIES or str(term.get("taxonomy_id") or "").lower() in ours:
+            continue
+        keys = {str(term.get(k) or "").strip().casefold() for k in ("code", "name", "id")}
+        found.append(keys - {""})
+    return found
+
+
+def action_field_mapping() -> dict[str, str]:
+    """Foreign term (casefolded) → action field code, from the coordinators' mappings."""
+    return {
+        term.casefold(): code
+        for term, code in ActionFieldMapping.objects.values_list(
+            "foreign_term", "action_field__code"
+        )
+    }
+
+
+def action_field_codes(record, mapping=None) -> list[str]:
+    """The action field codes of a service: its own attributes, then what the mapping gives
+    its foreign terms."""
+    codes = [code for code, _n, _d in term_codes(record, "action-fields")]
+    for keys in foreign_term_keys(record) if mapping else ():
+        for key in sorted(keys):
+            code = mapping.get(key)
+            if code and code not in codes:
+                codes.append(code)
+    return codes
+
+
 def byday_weekdays(value) -> list[int] | None:
     """Weekday numbers of a plain ``byday`` list ("TH,FR"); None when it has ordinals ("1MO")."""
     days = [part.strip().upper() for part in str(value or "").split(",") if part.strip()]
@@ -939,8 +979,9 @@ def _email(value) -> str:
     return value
 
 
-def record_to_data(record: dict) -> dict:
-    """Model values of a valid HSDS service record, normalised for comparison and writing."""
+def record_to_data(record: dict, mapping: dict | None = None) -> dict:
+    """Model values of a valid HSDS service record, normalised for comparison and writing;
+    ``mapping`` (:func:`action_field_mapping`) turns foreign terms into action fields."""
     cost_options = record.get("cost_options") or []
     is_free = not cost_options or any(o.get("amount") == 0 for o in cost_options)
     description = record.get("description") or ""
@@ -1047,7 +1088,7 @@ def record_to_data(record: dict) -> dict:
         if record.get("last_modified")
         else None,
         "keywords": sorted(set(record.get("x_keywords") or [])),
-        "action_fields": [code for code, _n, _d in term_codes(record, "action-fields")],
+        "action_fields": action_field_codes(record, mapping),
         "target_groups": term_codes(record, "target-groups"),
         "languages": languages,
         "locations": locations,

@@ -120,7 +120,7 @@ def _german() -> Locale:
     return Locale.objects.get(language_code=hsds.SOURCE_LANGUAGE)
 
 
-def current_data(listing_ids, catalog) -> dict:
+def current_data(listing_ids, catalog, mapping=None) -> dict:
     """What each listing would export, normalised like an incoming record, by external id.
 
     Loaded in chunks with everything prefetched, so comparing a whole file costs a few
@@ -129,7 +129,7 @@ def current_data(listing_ids, catalog) -> dict:
     ids, result = list(listing_ids), {}
     for start in range(0, len(ids), 200):
         for listing in hsds.load_listings(ids[start : start + 200]):
-            data = hsds.record_to_data(hsds.service_to_hsds(listing, catalog))
+            data = hsds.record_to_data(hsds.service_to_hsds(listing, catalog), mapping)
             result[data["id"]] = hsds.comparable(data)
     return result
 
@@ -170,6 +170,7 @@ class Importer:
         self.german = _german()
         self.locale = Locale.objects.get(language_code=locale_code)
         self.catalog = hsds.Catalog.load(self.german)
+        self.mapping = hsds.action_field_mapping()
         self.dry_run = False
         self._terms = {}
         self._seen_orgs = set()
@@ -283,13 +284,14 @@ class Importer:
         )
         if report.errors:
             return report
-        datas = [hsds.record_to_data(r) for r in records]
+        datas = [hsds.record_to_data(r, self.mapping) for r in records]
         if not self.translating:
             self._current = current_data(
                 ListingPage.objects.filter(
                     locale=self.german, external_id__in=[d["id"] for d in datas]
                 ).values_list("id", flat=True),
                 self.catalog,
+                self.mapping,
             )
         # One transaction. A page is saved three times on creation (insert, revision,
         # publication) and its copies in every language once more: the search indexes, the
@@ -526,7 +528,7 @@ class Importer:
             existing = existing.specific
             same_parent = org is not None and existing.path[: -Page.steplen] == org.path
             current = copy.deepcopy(self._current.get(data["id"])) or next(
-                iter(current_data([existing.id], self.catalog).values())
+                iter(current_data([existing.id], self.catalog, self.mapping).values())
             )
             if "last_reviewed" not in data["fields"]:
                 # A file without assured_date leaves the review date alone.
@@ -664,3 +666,50 @@ def import_bundle(bundle: Bundle, locale_code=hsds.SOURCE_LANGUAGE, dry_run=Fals
         locations=bundle.locations,
         replace=replace,
     )
+
+
+def reapply_action_field_mapping(old: dict, new: dict) -> int:
+    """Give every listing an import brought the action fields a changed mapping now means.
+
+    ``old`` and ``new`` are :func:`api.hsds.action_field_mapping` before and after the
+    change. Only what the change concerns is touched (an action field an editor set stays);
+    each changed listing is published as a new revision. Returns how many changed.
+    """
+    german = _german()
+    fields = {f.code: f for f in ActionField.objects.filter(locale=german)}
+    catalog = hsds.Catalog.load(german)
+    changed = 0
+    kept_records = HsdsRecord.objects.filter(kind="service", page__isnull=False).order_by("id")
+    with bulk_writes():
+        for kept in kept_records.select_related("page"):
+            if not hsds.foreign_term_keys(kept.record):
+                continue
+            before = set(hsds.action_field_codes(kept.record, old))
+            after = set(hsds.action_field_codes(kept.record, new))
+            if before == after:
+                continue
+            page = kept.page.specific.get_latest_revision_as_object()
+            links = [
+                link
+                for link in page.action_field_links.all()
+                if link.action_field.code not in before - after
+            ]
+            have = {link.action_field.code for link in links}
+            for code in sorted(after - before - have):
+                if code in fields:
+                    links.append(
+                        ListingActionField(locale_id=page.locale_id, action_field=fields[code])
+                    )
+            for position, link in enumerate(links):
+                link.sort_order = position
+            page.action_field_links = links
+            _publish(page)
+            if kept.mapped is not None:
+                # What the site now produces from the record: the kept record stays what
+                # the API serves for the attributes, as right after an import.
+                (listing,) = hsds.load_listings([page.id])
+                raw = hsds.service_to_hsds(listing, catalog, raw=True)
+                kept.mapped["attributes"] = raw.get("attributes", [])
+                kept.save(update_fields=["mapped", "updated_at"])
+            changed += 1
+    return changed
