@@ -4,6 +4,7 @@ import copy
 import io
 import json
 import uuid
+import zipfile
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -376,6 +377,42 @@ class TestCsvImport:
         response = admin_client.post("/admin/open-data/csv/", {"file": upload})
         assert response.status_code == 200
         assert ListingPage.objects.filter(title="Migrationsberatung").exists()
+
+    def test_the_admin_upload_takes_hsds_json(self, tmp_path, directory_page, admin_client):
+        record = new_service(description="Kurz. " * 60)
+        upload = io.BytesIO(json.dumps({"contents": [record]}).encode())
+        upload.name = "services.json"
+        response = admin_client.post("/admin/open-data/csv/", {"file": upload})
+        page = response.content.decode()
+        assert response.status_code == 200 and "$.description" in page
+        assert ListingPage.objects.filter(external_id=record["id"]).exists()
+
+    def test_the_admin_upload_takes_a_zipped_csv_package(self, directory_page, admin_client):
+        service_id, org_id = str(uuid.uuid4()), str(uuid.uuid4())
+        tables = {
+            "datapackage.json": '{"name": "hsds"}',
+            "organizations.csv": f"id,name,description\n{org_id},Radhaus e. V.,Ein Verein.\n",
+            "services.csv": "id,organization_id,name,description,status\n"
+            f"{service_id},{org_id},Fahrradwerkstatt,Gemeinsam reparieren.,active\n",
+        }
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for name, text in tables.items():
+                archive.writestr(f"package/{name}", text)
+        buffer.seek(0)
+        buffer.name = "package.zip"
+        response = admin_client.post("/admin/open-data/csv/", {"file": buffer})
+        assert response.status_code == 200
+        listing = ListingPage.objects.get(external_id=service_id)
+        assert listing.title == "Fahrradwerkstatt"
+        assert listing.get_parent().title == "Radhaus e. V."
+
+    def test_a_broken_hsds_upload_writes_nothing_and_says_why(self, directory_page, admin_client):
+        upload = io.BytesIO(json.dumps([new_service(status="open")]).encode())
+        upload.name = "services.json"
+        response = admin_client.post("/admin/open-data/csv/", {"file": upload})
+        assert "$.status" in response.content.decode()
+        assert not ListingPage.objects.exists()
 
     def test_only_superusers_may_import(self, client, django_user_model):
         user = django_user_model.objects.create_user("editor", password="x")
