@@ -5,12 +5,15 @@ a service, organization (with nested services), location, service_at_location, t
 taxonomy term, told apart by its content. The tabular form (a folder or zip of the spec's
 CSV files with ``datapackage.json``, or the same tables as one JSON object keyed by file
 name) is assembled into nested records the way the spec's JSON examples nest them. A
-directory written by ``export_hsds`` reads back as well.
+directory written by ``export_hsds`` reads back as well, and Open Referral UK services
+(``regular_schedules``, ``service_taxonomys``, ``physical_addresses``, ...) are read with
+their HSDS 3.0 counterparts added beside their own fields.
 """
 
 import csv
 import io
 import json
+import uuid
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -176,6 +179,8 @@ def read_json(content, name: str = "upload") -> Bundle:
     """Records of parsed JSON: an object, an array or a page wrapper, any HSDS kind."""
     if isinstance(content, dict) and isinstance(content.get("contents"), list):
         content = content["contents"]
+    elif isinstance(content, dict) and isinstance(content.get("content"), list):
+        content = content["content"]  # an Open Referral UK page (totalElements, content)
     if isinstance(content, dict) and content and all(k.endswith(".csv") for k in content):
         return assemble({k.removesuffix(".csv"): v for k, v in content.items()}, name)
     if isinstance(content, dict) and "taxonomy_terms" in content and "taxonomies" in content:
@@ -216,6 +221,109 @@ def kind_of(item: dict) -> str | None:
     return None
 
 
+# Fields of Open Referral UK (ORUK) services that HSDS 3.0 names differently.
+ORUK_KEYS = {
+    "regular_schedules",
+    "service_taxonomys",
+    "eligibilitys",
+    "fundings",
+    "holiday_schedules",
+    "reviews",
+    "fees",
+}
+
+
+def _uuid(value) -> str:
+    """``value`` when it is a UUID, else a UUID derived from it (the same every time)."""
+    try:
+        return str(uuid.UUID(str(value)))
+    except ValueError:
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"oruk-taxonomy-term/{value}"))
+
+
+def _listed(value) -> list[dict]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _with(item: dict, **fields) -> dict:
+    """``item`` with ``fields`` added where it has none of its own (nothing is removed)."""
+    return {**item, **{k: v for k, v in fields.items() if v is not None and k not in item}}
+
+
+def _oruk_location(location: dict) -> dict:
+    addresses = [
+        _with(a, address_type="physical", location_id=location.get("id"))
+        for a in _listed(location.get("physical_addresses"))
+    ]
+    accessibility = [
+        _with(a, description=a.get("accessibility"), location_id=location.get("id"))
+        for a in _listed(location.get("accessibility_for_disabilities"))
+    ]
+    return _with(
+        location,
+        location_type="physical" if addresses else None,
+        addresses=addresses or None,
+        accessibility=accessibility or None,
+    )
+
+
+def from_oruk(service: dict) -> dict:
+    """An Open Referral UK service in HSDS 3.0 terms: each ORUK field stays as sent, its
+    HSDS 3.0 counterpart is added beside it (schedules, attributes, addresses, ...)."""
+    sid = service.get("id")
+    org = service.get("organization")
+    if isinstance(org, dict):
+        org = _with(org, website=org.get("url"))
+    eligibility = _listed(service.get("eligibilitys"))
+    ages = {}
+    if len(eligibility) == 1:
+        ages = {
+            "minimum_age": eligibility[0].get("minimum_age"),
+            "maximum_age": eligibility[0].get("maximum_age"),
+        }
+    texts = [str(e.get("eligibility") or "").strip() for e in eligibility]
+    attributes = []
+    for link in _listed(service.get("service_taxonomys")):
+        term = link.get("taxonomy")
+        if isinstance(term, dict):
+            term = _with(
+                {**term, "id": _uuid(term.get("id"))},
+                code=term.get("id"),
+                description=term.get("name"),
+                taxonomy=term.get("vocabulary"),
+                parent_id=term.get("parent"),
+            )
+            attributes.append({"id": link.get("id"), "link_id": sid, "taxonomy_term": term})
+    sals = [
+        {**sal, "location": _oruk_location(sal["location"])}
+        if isinstance(sal.get("location"), dict)
+        else sal
+        for sal in _listed(service.get("service_at_locations"))
+    ]
+    converted = _with(
+        {**service, "organization": org} if org is not None else service,
+        fees_description=service.get("fees"),
+        schedules=[_with(s, service_id=sid) for s in _listed(service.get("regular_schedules"))]
+        or None,
+        attributes=attributes or None,
+        funding=[_with(f, source=f.get("source")) for f in _listed(service.get("fundings"))]
+        or None,
+        eligibility_description="\n".join(t for t in texts if t) or None,
+        **ages,
+    )
+    if sals:
+        converted["service_at_locations"] = sals
+    languages = [
+        _with(item, name=item.get("language")) for item in _listed(service.get("languages"))
+    ]
+    if languages:
+        converted["languages"] = languages
+    areas = [_with(a, name=a.get("service_area")) for a in _listed(service.get("service_areas"))]
+    if areas:
+        converted["service_areas"] = areas
+    return converted
+
+
 def _add(bundle: Bundle, item, where: str, hint: str | None = None) -> None:
     if not isinstance(item, dict):
         raise ReadError(f"{where}: not a JSON object")
@@ -223,7 +331,7 @@ def _add(bundle: Bundle, item, where: str, hint: str | None = None) -> None:
     if kind == "root":
         bundle.notes.append(f"{where}: an API root document, it holds no records")
     elif kind == "service":
-        bundle.services.append(item)
+        bundle.services.append(from_oruk(item) if ORUK_KEYS & set(item) else item)
     elif kind == "organization":
         org = {k: v for k, v in item.items() if k != "services"}
         bundle.organizations.append(org)
