@@ -45,7 +45,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.text import slugify
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from api.models import HsdsRecord
 from base.languages import SOURCE_LANGUAGE, cldr_code, is_language_code, language_name
@@ -183,6 +183,25 @@ def stored_record(page, kind: str):
     return cache[kind]
 
 
+def prefetch_records(pages, kind: str) -> None:
+    """Read the kept records of many pages at once (two queries), for :func:`stored_record`."""
+    pages = [p for p in pages if p is not None and kind not in p.__dict__.get("_hsds_records", {})]
+    if not pages:
+        return
+    german = dict(
+        Page.objects.filter(
+            translation_key__in={p.translation_key for p in pages},
+            locale__language_code=SOURCE_LANGUAGE,
+        ).values_list("translation_key", "pk")
+    )
+    records = {
+        r.page_id: r for r in HsdsRecord.objects.filter(kind=kind, page_id__in=german.values())
+    }
+    for page in pages:
+        cache = page.__dict__.setdefault("_hsds_records", {})
+        cache[kind] = records.get(german.get(page.translation_key))
+
+
 def _source_page_id(page):
     # Records belong to the German page; translations share its translation key.
     if page.locale.language_code == SOURCE_LANGUAGE:
@@ -195,6 +214,10 @@ def _source_page_id(page):
     return source.first()
 
 
+# Extension fields holding HTML: always the site's own, sanitised value.
+HTML_FIELDS = ("x_description_html",)
+
+
 def _apply_record(data: dict, page, kind: str, raw: bool, keep=None) -> dict:
     if raw:
         return data
@@ -205,7 +228,13 @@ def _apply_record(data: dict, page, kind: str, raw: bool, keep=None) -> dict:
     if keep is not None:
         original = {k: v for k, v in original.items() if keep(k, v)}
         mapped = {k: v for k, v in mapped.items() if keep(k, v)}
-    return overlay(original, mapped, data)
+    result = overlay(original, mapped, data)
+    for key in HTML_FIELDS:
+        # HTML is served as the site cleaned it on import, never as a publisher sent it.
+        result.pop(key, None)
+        if key in data:
+            result[key] = data[key]
+    return result
 
 
 def _drop_empty(data: dict) -> dict:
@@ -1122,4 +1151,7 @@ def comparable(data: dict) -> dict:
 
 def load_listings(ids) -> list:
     """Listings by id in the given order with everything the HSDS mapping reads."""
-    return directory_queries.load_listings(ids, detail=True)
+    listings = directory_queries.load_listings(ids, detail=True)
+    prefetch_records(listings, "service")
+    prefetch_records([listing.organisation for listing in listings], "organization")
+    return listings

@@ -208,6 +208,7 @@ def _organisations_with_services(orgs, params, full) -> list[dict]:
     by_parent = {}
     for listing in hsds.load_listings(ids):
         by_parent.setdefault(listing.path[: -Page.steplen], []).append(listing)
+    hsds.prefetch_records(orgs, "organization")
     result = []
     for org in orgs:
         services = [
@@ -238,6 +239,7 @@ def organizations(request):
         orgs = [by_id[i] for i in page_ids]
         if params.full:
             return _organisations_with_services(orgs, params, True)
+        hsds.prefetch_records(orgs, "organization")
         return [hsds.organization_to_hsds(org) for org in orgs]
 
     return _respond(params, ids, build)

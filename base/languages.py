@@ -53,6 +53,11 @@ def _cldr_codes() -> frozenset:
     return frozenset(code for code in BabelLocale.parse("en").languages if "_" not in code)
 
 
+def spoken_language_codes() -> frozenset:
+    """Every code a listing's spoken language can have: CLDR's languages and our extras."""
+    return _cldr_codes() | frozenset(EXTRA_LANGUAGES)
+
+
 def cldr_code(code: str) -> str | None:
     """The code CLDR names a language by (``eng`` → ``en``, ``per`` → ``fa``), or None.
 
@@ -95,8 +100,14 @@ def language_name(code: str, in_language: str | None = None) -> str:
         if not name and (locale := _babel_locale(key)):
             name = locale.get_display_name(where)
         if name:
-            return name
+            return _standalone(name)
     return code
+
+
+def _standalone(name: str) -> str:
+    """A name as it stands alone in a list or a menu: CLDR writes many in lower case
+    ("українська", "arabe"), as inside a sentence."""
+    return name[:1].upper() + name[1:]
 
 
 def language_autonym(code: str) -> str:
@@ -107,7 +118,8 @@ def language_autonym(code: str) -> str:
     locale = _babel_locale(key) if key else None
     if locale is None:
         return code
-    return locale.get_display_name(locale) or code
+    name = locale.get_display_name(locale)
+    return _standalone(name) if name else code
 
 
 def language_is_rtl(code: str) -> bool:

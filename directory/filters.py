@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from base.content_cache import content_changed, watch
-from base.languages import language_name
+from base.languages import language_name, spoken_language_codes
 from directory import hours
 from directory.models import (
     ActionField,
@@ -109,12 +109,18 @@ class SpokenLanguages:
     by_count = True
 
     def known(self) -> set[str]:
+        """The ISO codes of every language some listing names (one query), and every
+        language CLDR knows: a link for a language nobody offers finds nothing rather than
+        everything."""
+        return self.offered() | set(spoken_language_codes())
+
+    def offered(self) -> set[str]:
         """The ISO codes of every language some listing names (one query)."""
         return set(ListingLanguage.objects.values_list("language", flat=True).distinct())
 
     def read_labels(self, locale: Locale) -> list[str]:
         """The codes the listings name; their names come from CLDR in the active language."""
-        return sorted(self.known())
+        return sorted(self.offered())
 
     def options(self, labels) -> list[tuple[str, str]]:
         """(code, name in the active language) of every language the listings name."""
