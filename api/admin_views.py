@@ -24,7 +24,13 @@ REFRESH_SECONDS = 2
 class CsvImportForm(forms.Form):
     """A CSV file and whether to only check it."""
 
-    file = forms.FileField(label=_("CSV file"))
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "Or an HSDS 3.0 file: JSON (services, organizations, locations, ...), or a zip of "
+            "the CSV package with datapackage.json."
+        ),
+    )
     dry_run = forms.BooleanField(label=_("Only check, do not import"), required=False)
 
     def clean_file(self):
@@ -44,6 +50,11 @@ class HsdsImportForm(CsvImportForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["locale"].choices = settings.WAGTAIL_CONTENT_LANGUAGES
+
+
+def is_hsds(data: bytes) -> bool:
+    """Whether an upload is HSDS (JSON, or a zip of the tabular form) rather than our CSV."""
+    return data[:4] == b"PK\x03\x04" or data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
 
 
 def _require_superuser(request):
@@ -80,7 +91,10 @@ def csv_upload(request):
     _require_superuser(request)
     form = CsvImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        return redirect(_start(request, ImportJob.CSV, form))
+        upload = form.cleaned_data["file"]
+        head = upload.read(64)
+        upload.seek(0)
+        return redirect(_start(request, ImportJob.HSDS if is_hsds(head) else ImportJob.CSV, form))
     return render(
         request,
         "api/csv_import.html",

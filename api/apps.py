@@ -8,3 +8,7 @@ class ApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "api"
     verbose_name = _("Open data (HSDS)")
+
+    def ready(self):
+        # Signal receivers need the models loaded: imported once the app registry is ready.
+        from api import signals  # noqa: F401

@@ -6,14 +6,21 @@ from pathlib import Path
 from wagtail.models import Locale
 
 from api import hsds
+from api.models import HsdsRecord
 from api.queries import localized_listings, localized_organisations
 
 CHUNK = 200
-FILES = ("services.json", "organizations.json", "taxonomies.json")
+FILES = ("services.json", "organizations.json", "taxonomies.json", "locations.json")
+
+
+def kept(kind: str) -> list[dict]:
+    """Records of ``kind`` an import kept that no page shows (foreign taxonomies, locations)."""
+    return [r.record for r in HsdsRecord.objects.filter(kind=kind).order_by("hsds_id")]
 
 
 def export_data(locale: Locale, progress=None) -> dict[str, object]:
-    """File name → content: services (full), organizations, taxonomies with their terms.
+    """File name → content: services (full), organizations, taxonomies with their terms, and
+    locations that came without a service.
 
     ``progress(done, total)`` is called after each chunk of services."""
     catalog = hsds.Catalog.load(locale)
@@ -32,10 +39,12 @@ def export_data(locale: Locale, progress=None) -> dict[str, object]:
         key=lambda o: o["id"],
     )
     taxonomies = {
-        "taxonomies": [hsds.taxonomy_to_hsds(slug) for slug in hsds.TAXONOMIES],
-        "taxonomy_terms": [hsds.term_to_hsds(*key, catalog) for key in catalog.terms()],
+        "taxonomies": [hsds.taxonomy_to_hsds(slug) for slug in hsds.TAXONOMIES] + kept("taxonomy"),
+        "taxonomy_terms": [hsds.term_to_hsds(*key, catalog) for key in catalog.terms()]
+        + kept("taxonomy_term"),
     }
-    return dict(zip(FILES, (services, organizations, taxonomies), strict=True))
+    locations = kept("location")
+    return dict(zip(FILES, (services, organizations, taxonomies, locations), strict=True))
 
 
 def write_export(locale: Locale, directory, progress=None) -> dict[str, int]:

@@ -17,9 +17,16 @@ Stable ids (all UUIDs):
   "<service id>/<kind>/<position>")``, the position being the row's sort order.
 
 Extensions (fields HSDS lacks) start with ``x_``; HSDS consumers ignore them.
+
+Lossless: every imported record is kept as sent (:class:`api.models.HsdsRecord`) with what the
+site produced for it right after the import. Output (API, export) is :func:`overlay` of the
+three: a value comes from the site only where an editor changed it since the import, so every
+field the content model has no place for comes back unchanged, nested ids included.
 """
 
+import copy
 import datetime
+import functools
 import json
 import re
 import uuid
@@ -28,6 +35,7 @@ from decimal import Decimal, InvalidOperation
 from urllib.parse import urlparse
 
 import jsonschema
+from babel import Locale as BabelLocale
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -37,12 +45,14 @@ from django.utils.html import escape, strip_tags
 from django.utils.text import slugify
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
-from base.languages import SOURCE_LANGUAGE, SPOKEN_LANGUAGES, language_name
+from api.models import HsdsRecord
+from base.languages import SOURCE_LANGUAGE, cldr_code, is_language_code, language_name
 from directory import queries as directory_queries
 from directory.models import (
     ActionField,
+    ActionFieldMapping,
     District,
     ListingStatus,
     OrganisationKind,
@@ -109,6 +119,122 @@ def row_id(service_id, kind: str, position: int) -> str:
 
 def _iso(value) -> str | None:
     return value.isoformat() if value else None
+
+
+def overlay(original, mapped, current):
+    """``original`` where the site's value is still what it produced on import (``mapped``),
+    else the site's ``current`` value; recursive over objects and same-length arrays."""
+    if current == mapped:
+        return copy.deepcopy(original) if original is not None else None
+    if isinstance(current, dict) and isinstance(mapped, dict) and isinstance(original, dict):
+        result = {}
+        for key in list(original) + [k for k in current if k not in original]:
+            if key in current and key in mapped:
+                value = overlay(original.get(key), mapped[key], current[key])
+            elif key in current:
+                value = current[key]
+            elif key in mapped:
+                continue  # an editor removed it
+            else:
+                value = original[key]
+            if value is not None:
+                result[key] = value
+        return result
+    if (
+        isinstance(current, list)
+        and isinstance(mapped, list)
+        and isinstance(original, list)
+        and len(current) == len(mapped) == len(original)
+    ):
+        return [overlay(o, m, c) for o, m, c in zip(original, mapped, current, strict=True)]
+    return current
+
+
+def merge_records(stored, incoming):
+    """``incoming`` on top of ``stored``: a sparser record never deletes what it leaves out.
+
+    Objects merge key by key; arrays of objects with ids merge by id (items the incoming
+    array does not mention stay, after the incoming ones); anything else is replaced.
+    """
+    if isinstance(stored, dict) and isinstance(incoming, dict):
+        result = dict(stored)
+        for key, value in incoming.items():
+            result[key] = merge_records(stored[key], value) if key in stored else value
+        return result
+    if isinstance(stored, list) and isinstance(incoming, list):
+        ids = [item.get("id") if isinstance(item, dict) else None for item in incoming]
+        old = {item.get("id"): item for item in stored if isinstance(item, dict) and item.get("id")}
+        if stored and all(ids) and old:
+            merged = [
+                merge_records(old[i], item) if i in old else item
+                for i, item in zip(ids, incoming, strict=True)
+            ]
+            return merged + [
+                item for item in stored if not isinstance(item, dict) or item.get("id") not in ids
+            ]
+    return incoming
+
+
+def stored_record(page, kind: str):
+    """The kept HSDS record of a page (prefetched by :func:`load_listings` when it can)."""
+    cache = page.__dict__.setdefault("_hsds_records", {})
+    if kind not in cache:
+        cache[kind] = HsdsRecord.objects.filter(kind=kind, page_id=_source_page_id(page)).first()
+    return cache[kind]
+
+
+def prefetch_records(pages, kind: str) -> None:
+    """Read the kept records of many pages at once (two queries), for :func:`stored_record`."""
+    pages = [p for p in pages if p is not None and kind not in p.__dict__.get("_hsds_records", {})]
+    if not pages:
+        return
+    german = dict(
+        Page.objects.filter(
+            translation_key__in={p.translation_key for p in pages},
+            locale__language_code=SOURCE_LANGUAGE,
+        ).values_list("translation_key", "pk")
+    )
+    records = {
+        r.page_id: r for r in HsdsRecord.objects.filter(kind=kind, page_id__in=german.values())
+    }
+    for page in pages:
+        cache = page.__dict__.setdefault("_hsds_records", {})
+        cache[kind] = records.get(german.get(page.translation_key))
+
+
+def _source_page_id(page):
+    # Records belong to the German page; translations share its translation key.
+    if page.locale.language_code == SOURCE_LANGUAGE:
+        return page.pk
+    source = (
+        type(page)
+        .objects.filter(translation_key=page.translation_key, locale__language_code=SOURCE_LANGUAGE)
+        .values_list("pk", flat=True)
+    )
+    return source.first()
+
+
+# Extension fields holding HTML: always the site's own, sanitised value.
+HTML_FIELDS = ("x_description_html",)
+
+
+def _apply_record(data: dict, page, kind: str, raw: bool, keep=None) -> dict:
+    if raw:
+        return data
+    stored = stored_record(page, kind)
+    if stored is None or stored.mapped is None:
+        return data
+    original, mapped = stored.record, stored.mapped
+    if keep is not None:
+        original = {k: v for k, v in original.items() if keep(k, v)}
+        mapped = {k: v for k, v in mapped.items() if keep(k, v)}
+    result = overlay(original, mapped, data)
+    for key in HTML_FIELDS:
+        # HTML is served as the site cleaned it on import, never as a publisher sent it.
+        result.pop(key, None)
+        if key in data:
+            result[key] = data[key]
+    return result
 
 
 def _drop_empty(data: dict) -> dict:
@@ -206,7 +332,7 @@ def _address(location_id, street, postcode, city) -> dict:
     }
 
 
-def organization_to_hsds(org, services=None) -> dict:
+def organization_to_hsds(org, services=None, raw=False) -> dict:
     """An organisation page as an HSDS organization (with ``services`` when given)."""
     org_id = str(org.translation_key)
     data = {
@@ -236,9 +362,11 @@ def organization_to_hsds(org, services=None) -> dict:
                 "addresses": [_address(location_id, org.street, org.postcode, org.city)],
             }
         ]
+    data = _apply_record(_drop_empty(data), org, "organization", raw)
+    data.pop("services", None)
     if services is not None:
         data["services"] = services
-    return _drop_empty(data)
+    return data
 
 
 def location_ids(service_id, position: int) -> tuple[str, str]:
@@ -251,13 +379,17 @@ def location_ids(service_id, position: int) -> tuple[str, str]:
 def location_to_hsds(service_id, position, location, catalog) -> dict:
     """A listing's location as an HSDS location with its address."""
     location_id, _sal_id = location_ids(service_id, position)
+    if location.latitude is None or location.longitude is None:
+        coordinates = (None, None)
+    else:
+        coordinates = (float(location.latitude), float(location.longitude))
     data = {
         "id": location_id,
         "location_type": "physical",
         "name": location.name,
         "transportation": location.access_notes,
-        "latitude": float(location.latitude) if location.latitude is not None else None,
-        "longitude": float(location.longitude) if location.longitude is not None else None,
+        "latitude": coordinates[0],
+        "longitude": coordinates[1],
         "addresses": [_address(location_id, location.street, location.postcode, location.city)],
         "attributes": [],
         "x_wheelchair_accessible": location.wheelchair_accessible,
@@ -279,17 +411,36 @@ def location_to_hsds(service_id, position, location, catalog) -> dict:
 
 def service_at_location_to_hsds(listing, position, location, catalog, full=False) -> dict:
     """A listing at one of its locations; ``full`` nests the whole service."""
-    service_id = str(listing.external_id)
+    service = service_to_hsds(listing, catalog)
+    items = service.get("service_at_locations") or []
+    if stored_record(listing, "service") is not None and position < len(items):
+        data = dict(items[position])
+    else:
+        data = _sal_from_model(str(listing.external_id), position, location, catalog)
+    if full:
+        data["service"] = {k: v for k, v in service.items() if k != "service_at_locations"}
+    return data
+
+
+def _sal_from_model(service_id, position, location, catalog) -> dict:
     location_id, sal_id = location_ids(service_id, position)
-    data = {
+    return {
         "id": sal_id,
         "service_id": service_id,
         "location_id": location_id,
         "location": location_to_hsds(service_id, position, location, catalog),
     }
-    if full:
-        data["service"] = service_to_hsds(listing, catalog)
-    return data
+
+
+def service_at_location_by_id(listing, sal_id: str, catalog) -> dict | None:
+    """A kept service_at_location of a listing by its own id, with the service nested."""
+    service = service_to_hsds(listing, catalog)
+    for item in service.get("service_at_locations") or []:
+        if str(item.get("id")) == sal_id:
+            data = dict(item)
+            data["service"] = {k: v for k, v in service.items() if k != "service_at_locations"}
+            return data
+    return None
 
 
 def sorted_rows(manager):
@@ -297,8 +448,10 @@ def sorted_rows(manager):
     return sorted(manager.all(), key=lambda row: (row.sort_order or 0, row.pk or 0))
 
 
-def service_to_hsds(listing, catalog, full=True) -> dict:
-    """A listing as an HSDS service. ``full=False`` gives the list shape (one-to-one fields)."""
+def service_to_hsds(listing, catalog, full=True, raw=False) -> dict:
+    """A listing as an HSDS service. ``full=False`` gives the list shape (one-to-one fields).
+
+    ``raw`` leaves out the kept imported record (see :func:`overlay`)."""
     service_id = str(listing.external_id)
     org = listing.organisation
     project = getattr(listing, "_project", None)
@@ -326,6 +479,7 @@ def service_to_hsds(listing, catalog, full=True) -> dict:
         "x_online_counselling": listing.online_counselling,
         "x_residence_status": listing.residence_status,
         "x_women_only": listing.women_only,
+        "x_other_hours": listing.other_hours,
         "x_language": catalog.language,
     }
     if project:
@@ -337,7 +491,9 @@ def service_to_hsds(listing, catalog, full=True) -> dict:
     if org:
         data["organization"] = organization_to_hsds(org)
     if not full:
-        return _drop_empty(data)
+        return _apply_record(
+            _drop_empty(data), listing, "service", raw, keep=lambda _k, v: not isinstance(v, list)
+        )
 
     contacts, phones = [], []
     for n, contact in enumerate(sorted_rows(listing.contacts)):
@@ -417,7 +573,7 @@ def service_to_hsds(listing, catalog, full=True) -> dict:
             )
         ],
         service_at_locations=[
-            service_at_location_to_hsds(listing, n, location, catalog)
+            _sal_from_model(str(listing.external_id), n, location, catalog)
             for n, location in enumerate(sorted_rows(listing.locations))
         ],
         x_keywords=sorted(tag.name for tag in listing.keywords.all()),
@@ -440,7 +596,7 @@ def service_to_hsds(listing, catalog, full=True) -> dict:
                 "source": project.funding_body,
             }
         ]
-    return _drop_empty(data)
+    return _apply_record(_drop_empty(data), listing, "service", raw)
 
 
 def _language_name(code: str, content_language: str) -> str:
@@ -540,8 +696,84 @@ def term_codes(record, slug) -> list[tuple[str, str, str]]:
     return found
 
 
-def validate_records(records, known_action_fields: set[str]) -> list[RecordError]:
-    """Every problem of every record: HSDS schema first, then the directory's own rules."""
+def foreign_term_keys(record) -> list[set[str]]:
+    """For each attribute of a taxonomy not ours: its term's code, name and id, casefolded
+    (what an :class:`~directory.models.ActionFieldMapping` matches)."""
+    ours = {taxonomy_id(slug) for slug in TAXONOMIES}
+    found = []
+    for attribute in record.get("attributes") or []:
+        term = (attribute.get("taxonomy_term") if isinstance(attribute, dict) else None) or {}
+        if not isinstance(term, dict):
+            continue
+        taxonomy = term.get("taxonomy") or (term.get("taxonomy_detail") or {}).get("x_slug")
+        if taxonomy in TAXONOMIES or str(term.get("taxonomy_id") or "").lower() in ours:
+            continue
+        keys = {str(term.get(k) or "").strip().casefold() for k in ("code", "name", "id")}
+        found.append(keys - {""})
+    return found
+
+
+def action_field_mapping() -> dict[str, str]:
+    """Foreign term (casefolded) → action field code, from the coordinators' mappings."""
+    return {
+        term.casefold(): code
+        for term, code in ActionFieldMapping.objects.values_list(
+            "foreign_term", "action_field__code"
+        )
+    }
+
+
+def action_field_codes(record, mapping=None) -> list[str]:
+    """The action field codes of a service: its own attributes, then what the mapping gives
+    its foreign terms."""
+    codes = [code for code, _n, _d in term_codes(record, "action-fields")]
+    for keys in foreign_term_keys(record) if mapping else ():
+        for key in sorted(keys):
+            code = mapping.get(key)
+            if code and code not in codes:
+                codes.append(code)
+    return codes
+
+
+def byday_weekdays(value) -> list[int] | None:
+    """Weekday numbers of a plain ``byday`` list ("TH,FR"); None when it has ordinals ("1MO")."""
+    days = [part.strip().upper() for part in str(value or "").split(",") if part.strip()]
+    if not days or any(day not in WEEKDAYS for day in days):
+        return None
+    return [WEEKDAYS.index(day) for day in days]
+
+
+def _byday_valid(value) -> bool:
+    parts = [part.strip().upper() for part in str(value).split(",")]
+    return all(
+        re.fullmatch(r"[+-]?([1-9]|[1-4][0-9]|5[0-3])?(MO|TU|WE|TH|FR|SA|SU)", p) for p in parts
+    )
+
+
+def schedule_fits(schedule: dict) -> bool:
+    """Whether a schedule is plain weekly hours the weekly table can show as they are."""
+    if str(schedule.get("freq") or "WEEKLY").upper() != "WEEKLY":
+        return False
+    if schedule.get("interval") not in (None, 1, "1"):
+        return False
+    if any(schedule.get(key) for key in ("bymonthday", "byweekno", "byyearday", "count")):
+        return False
+    if any(schedule.get(key) for key in ("valid_to", "until")):
+        return False  # temporary hours; the table shows ongoing ones
+    opens, closes = _time(schedule.get("opens_at")), _time(schedule.get("closes_at"))
+    return bool(byday_weekdays(schedule.get("byday"))) and opens and closes and opens < closes
+
+
+def validate_records(
+    records, known_action_fields: set[str], warnings: list | None = None
+) -> list[RecordError]:
+    """Every problem of every record: HSDS schema first, then the directory's own rules.
+
+    What the site cannot use but the standard allows (coordinates out of range, a location
+    without a street address, a language nobody has a name for) goes into ``warnings``: it
+    is kept with the record and never stops an import.
+    """
+    warnings = [] if warnings is None else warnings
     errors = []
     validator = schema_validator("service")
     seen = {}
@@ -553,6 +785,9 @@ def validate_records(records, known_action_fields: set[str]) -> list[RecordError
 
         def err(path, message, index=index, rid=rid):
             errors.append(RecordError(index, rid, path, message))
+
+        def warn(path, message, index=index, rid=rid):
+            warnings.append(RecordError(index, rid, path, message))
 
         if validator is not None:
             for problem in sorted(validator.iter_errors(record), key=lambda e: list(e.path)):
@@ -572,15 +807,20 @@ def validate_records(records, known_action_fields: set[str]) -> list[RecordError
         elif len(name) > 255:
             err("$.name", "name is longer than 255 characters")
         summary = record.get("description")
-        if not isinstance(summary, str) or not summary.strip():
-            err("$.description", "description (the summary) is required")
-        elif len(summary) > MAX_SUMMARY:
-            err("$.description", f"description is longer than {MAX_SUMMARY} characters")
+        if summary is not None and not isinstance(summary, str):
+            err("$.description", "description must be text")
+        elif isinstance(summary, str) and len(summary) > MAX_SUMMARY:
+            warn("$.description", f"longer than {MAX_SUMMARY} characters: the summary is cut")
         if record.get("status") not in STATUS_FROM_HSDS:
             err("$.status", f"status must be one of {', '.join(STATUS_FROM_HSDS)}")
         org = record.get("organization")
-        if not isinstance(org, dict):
-            err("$.organization", "organization (with id and name) is required")
+        if org is None:
+            if record.get("organization_id") is not None and not is_uuid(
+                record.get("organization_id")
+            ):
+                err("$.organization_id", "organization_id must be a UUID")
+        elif not isinstance(org, dict):
+            err("$.organization", "organization must be an object with id and name")
         else:
             if not is_uuid(org.get("id")):
                 err("$.organization.id", "organization id must be a UUID")
@@ -589,8 +829,6 @@ def validate_records(records, known_action_fields: set[str]) -> list[RecordError
             if org.get("x_kind") and org["x_kind"] not in OrganisationKind.values:
                 err("$.organization.x_kind", "unknown kind of organisation")
         action_fields = term_codes(record, "action-fields")
-        if not action_fields:
-            err("$.attributes", "at least one attribute with taxonomy 'action-fields' is required")
         for code, _name, _description in action_fields:
             if code not in known_action_fields:
                 err("$.attributes", f"unknown action field code '{code[:64]}'")
@@ -620,16 +858,21 @@ def validate_records(records, known_action_fields: set[str]) -> list[RecordError
             if not isinstance(schedule, dict):
                 err(path, "a schedule must be an object")
                 continue
-            if schedule.get("byday") not in WEEKDAYS:
-                err(f"{path}.byday", "byday must be one weekday (MO, TU, ... SU)")
-            opens, closes = _time(schedule.get("opens_at")), _time(schedule.get("closes_at"))
-            if opens is None or closes is None:
-                err(path, "opens_at and closes_at must be times (HH:MM)")
-            elif opens == closes:
-                err(path, "opens_at and closes_at must differ")
+            if schedule.get("byday") and not _byday_valid(schedule["byday"]):
+                err(f"{path}.byday", "byday must list weekdays (MO, TU, ... SU), e.g. TH,FR")
+            for key in ("opens_at", "closes_at"):
+                if schedule.get(key) is not None and _time(schedule[key]) is None:
+                    err(f"{path}.{key}", f"{key} must be a time (HH:MM)")
+            if schedule.get("byday") and not schedule_fits(schedule):
+                warn(path, "not plain weekly hours: kept, its description is shown")
         for n, language in enumerate(record.get("languages") or []):
-            if not isinstance(language, dict) or language.get("code") not in SPOKEN_LANGUAGES:
-                err(f"$.languages[{n}].code", "unknown language code")
+            path = f"$.languages[{n}]"
+            if not isinstance(language, dict) or not (language.get("code") or language.get("name")):
+                err(path, "a language needs a code or a name")
+            elif language.get("code") and not is_language_code(language["code"]):
+                err(f"{path}.code", "code must be an ISO 639-1, -2 or -3 language code")
+            elif spoken_code(language) is None:
+                warn(path, "no name known for this language: kept, not shown")
         for n, contact in enumerate(record.get("contacts") or []):
             if not isinstance(contact, dict) or not contact.get("name"):
                 err(f"$.contacts[{n}].name", "a contact needs a name")
@@ -644,20 +887,13 @@ def validate_records(records, known_action_fields: set[str]) -> list[RecordError
             if not isinstance(location, dict):
                 err(path, "a service_at_location needs a location")
                 continue
-            addresses = location.get("addresses") or []
-            if not addresses or not isinstance(addresses[0], dict):
-                err(f"{path}.addresses", "a location needs an address")
-            else:
-                address = addresses[0]
-                if not address.get("address_1") or not address.get("postal_code"):
-                    err(f"{path}.addresses[0]", "address_1 and postal_code are required")
-                elif len(str(address.get("postal_code"))) > 10:
-                    err(f"{path}.addresses[0].postal_code", "postal_code is too long")
+            if _street_address(location) is None:
+                warn(f"{path}.addresses", "no street address and postcode: kept, not shown")
             for key, limit in (("latitude", 90), ("longitude", 180)):
                 if _coordinate(location.get(key), limit) == "invalid":
-                    err(f"{path}.{key}", f"{key} must be a number from -{limit} to {limit}")
+                    warn(f"{path}.{key}", f"not from -{limit} to {limit}: kept, not shown")
             if (location.get("latitude") is None) != (location.get("longitude") is None):
-                err(path, "give both latitude and longitude or neither")
+                warn(path, "only one of latitude and longitude: kept, not shown")
         for key in ("x_start_date", "x_end_date"):
             if record.get(key) and not parse_date(str(record[key])):
                 err(f"$.{key}", f"{key} must be a date (YYYY-MM-DD)")
@@ -684,6 +920,55 @@ def _html(record, plain_key="description") -> str:
     return "".join(f"<p>{escape(line)}</p>" for line in text.splitlines() if line.strip())
 
 
+def _street_address(location: dict) -> dict | None:
+    """The first address of a location the site can show (street and postcode), or None."""
+    for address in location.get("addresses") or []:
+        if (
+            isinstance(address, dict)
+            and address.get("address_1")
+            and address.get("postal_code")
+            and len(str(address["postal_code"])) <= 10
+            and len(str(address["address_1"])) <= 200
+        ):
+            return address
+    return None
+
+
+def spoken_code(language: dict) -> str | None:
+    """The code under which the site shows a spoken language: from its ISO 639 code, or
+    from its English or German name when it has none; None when nobody knows it."""
+    code = language.get("code")
+    if code:
+        return cldr_code(code) if is_language_code(code) else None
+    name = str(language.get("name") or "").strip().casefold()
+    return _codes_by_name().get(name)
+
+
+@functools.cache
+def _codes_by_name() -> dict:
+    found = {}
+    for where in ("de", "en"):
+        for code, name in BabelLocale.parse(where).languages.items():
+            if "_" not in code:
+                found.setdefault(name.casefold(), code)
+    return found
+
+
+def _coordinates(location: dict):
+    lat = _coordinate(location.get("latitude"), 90)
+    lon = _coordinate(location.get("longitude"), 180)
+    if lat in (None, "invalid") or lon in (None, "invalid"):
+        return None, None
+    return lat, lon
+
+
+def _summary(record) -> str:
+    text = " ".join(str(record.get("description") or record.get("name") or "").split())
+    if len(text) <= MAX_SUMMARY:
+        return text
+    return text[: MAX_SUMMARY - 1].rsplit(" ", 1)[0] + "…"
+
+
 def organization_data(org: dict) -> dict:
     """Model values of an HSDS organization (for ``OrganisationPage``)."""
     address = {}
@@ -693,6 +978,8 @@ def organization_data(org: dict) -> dict:
             break
         if address:
             break
+    if org.get("x_reference_only"):
+        return {"id": org["id"], "reference_only": True}
     phones = org.get("phones") or []
     html = org.get("x_description_html")
     if not isinstance(html, str):
@@ -701,31 +988,50 @@ def organization_data(org: dict) -> dict:
     return {
         "id": org["id"],
         "slug": org.get("x_slug") or slugify(org["name"])[:255] or "partner",
-        "title": org["name"],
+        "title": org["name"][:255],
         "kind": org.get("x_kind") or OrganisationKind.OTHER,
         "description": html,
-        "email": org.get("email") or "",
-        "website": org.get("website") or "",
-        "phone": phones[0].get("number", "") if phones else "",
-        "street": address.get("address_1") or "",
-        "postcode": address.get("postal_code") or "",
+        "email": _email(org.get("email")),
+        "website": str(org.get("website") or "")[:200],
+        "phone": str(phones[0].get("number", "") if phones else "")[:50],
+        "street": str(address.get("address_1") or "")[:200],
+        "postcode": str(address.get("postal_code") or "")[:10],
         "city": address.get("city") or ("Magdeburg" if not address else ""),
     }
 
 
-def record_to_data(record: dict) -> dict:
-    """Model values of a valid HSDS service record, normalised for comparison and writing."""
+def _email(value) -> str:
+    try:
+        validate_email(value or "")
+    except ValidationError:
+        return ""
+    return value
+
+
+def record_to_data(record: dict, mapping: dict | None = None) -> dict:
+    """Model values of a valid HSDS service record, normalised for comparison and writing;
+    ``mapping`` (:func:`action_field_mapping`) turns foreign terms into action fields."""
     cost_options = record.get("cost_options") or []
     is_free = not cost_options or any(o.get("amount") == 0 for o in cost_options)
+    description = record.get("description") or ""
+    long_text = len(description) > MAX_SUMMARY and "x_description_html" not in record
+    schedules = [s for s in record.get("schedules") or [] if isinstance(s, dict)]
+    other_hours = record.get("x_other_hours")
+    if other_hours is None:
+        other_hours = "\n".join(
+            str(s.get("description") or "").strip()
+            for s in schedules
+            if not schedule_fits(s) and str(s.get("description") or "").strip()
+        )
     fields = {
-        "title": record["name"],
-        "summary": record["description"],
-        "description": _html(record, plain_key="_none"),
+        "title": record["name"][:255],
+        "summary": _summary(record),
+        "description": _html(record, plain_key="description" if long_text else "_none"),
         "interpreters_on_request": bool(
             record.get("x_interpreters_on_request", bool(record.get("interpretation_services")))
         ),
         "is_free": is_free,
-        "cost_details": record.get("fees_description") or "",
+        "cost_details": str(record.get("fees_description") or "")[:255],
         "appointment_required": bool(record.get("x_appointment_required", False)),
         "by_appointment": bool(record.get("x_by_appointment", False)),
         "phone_counselling": bool(record.get("x_phone_counselling", False)),
@@ -736,7 +1042,8 @@ def record_to_data(record: dict) -> dict:
         "women_only": bool(record.get("x_women_only", False)),
         "eligibility_notes": record.get("eligibility_description") or "",
         "status": STATUS_FROM_HSDS[record["status"]],
-        "status_note": record.get("alert") or "",
+        "status_note": str(record.get("alert") or "")[:255],
+        "other_hours": other_hours,
     }
     if record.get("assured_date"):
         fields["last_reviewed"] = parse_date(record["assured_date"])
@@ -757,63 +1064,73 @@ def record_to_data(record: dict) -> dict:
         phone = (
             phones[0].get("number", "") if phones else phones_by_contact.get(contact.get("id"), "")
         )
+        if not contact.get("name"):
+            continue  # HSDS allows a contact without a name; the site lists names
         contacts.append(
             {
-                "name": contact["name"],
-                "role": contact.get("title") or "",
-                "phone": phone or "",
-                "email": contact.get("email") or "",
+                "name": str(contact["name"])[:200],
+                "role": str(contact.get("title") or "")[:200],
+                "phone": str(phone or "")[:50],
+                "email": _email(contact.get("email")),
             }
         )
     locations = []
     for sal in record.get("service_at_locations") or []:
-        location = sal["location"]
-        address = location["addresses"][0]
+        location = sal.get("location") or {}
+        address = _street_address(location)
+        if address is None:
+            continue
         districts = [
             ((a.get("taxonomy_term") or {}).get("code"), (a.get("taxonomy_term") or {}).get("name"))
             for a in location.get("attributes") or []
             if (a.get("taxonomy_term") or {}).get("taxonomy") == "districts"
         ]
-        lat = _coordinate(location.get("latitude"), 90)
-        lon = _coordinate(location.get("longitude"), 180)
+        lat, lon = _coordinates(location)
         locations.append(
             {
-                "name": location.get("name") or "",
-                "street": address["address_1"],
+                "name": str(location.get("name") or "")[:200],
+                "street": str(address["address_1"]),
                 "postcode": str(address["postal_code"]),
-                "city": address.get("city") or "",
+                "city": str(address.get("city") or "")[:100],
                 "district": districts[0] if districts else None,
                 "latitude": lat,
                 "longitude": lon,
                 "wheelchair_accessible": bool(location.get("x_wheelchair_accessible", False)),
-                "access_notes": location.get("transportation") or "",
+                "access_notes": str(location.get("transportation") or "")[:255],
             }
         )
+    org = record.get("organization")
+    if not isinstance(org, dict) and record.get("organization_id"):
+        org = {"id": record["organization_id"], "x_reference_only": True}
+    languages = []
+    for row in record.get("languages") or []:
+        code = spoken_code(row)
+        if code and code not in [item["language"] for item in languages]:
+            languages.append({"language": code, "note": str(row.get("note") or "")[:200]})
     return {
         "id": str(uuid.UUID(record["id"])),
         "kind": kind,
         "slug": slug_from(record),
-        "organization": organization_data(record["organization"]),
+        "organization": organization_data(org) if isinstance(org, dict) else None,
         "fields": fields,
         "last_modified": parse_datetime(record["last_modified"])
         if record.get("last_modified")
         else None,
         "keywords": sorted(set(record.get("x_keywords") or [])),
-        "action_fields": [code for code, _n, _d in term_codes(record, "action-fields")],
+        "action_fields": action_field_codes(record, mapping),
         "target_groups": term_codes(record, "target-groups"),
-        "languages": [
-            {"language": row["code"], "note": row.get("note") or ""}
-            for row in record.get("languages") or []
-        ],
+        "languages": languages,
         "locations": locations,
         "opening_hours": [
             {
-                "weekday": WEEKDAYS.index(s["byday"]),
+                "weekday": weekday,
                 "opens": _time(s["opens_at"]),
                 "closes": _time(s["closes_at"]),
-                "note": s.get("description") or "",
+                "note": str(s.get("description") or "")[:200],
             }
-            for s in record.get("schedules") or []
+            for s in schedules
+            if schedule_fits(s)
+            for weekday in byday_weekdays(s["byday"])
         ],
         "closures": [
             {
@@ -834,4 +1151,7 @@ def comparable(data: dict) -> dict:
 
 def load_listings(ids) -> list:
     """Listings by id in the given order with everything the HSDS mapping reads."""
-    return directory_queries.load_listings(ids, detail=True)
+    listings = directory_queries.load_listings(ids, detail=True)
+    prefetch_records(listings, "service")
+    prefetch_records([listing.organisation for listing in listings], "organization")
+    return listings

@@ -9,10 +9,14 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Locale, Page
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from api import hsds
+from api.models import HsdsRecord
+from api.reader import Bundle, ReadError, read_source
 from base.content_cache import content_changed
 from directory.models import (
     ActionField,
@@ -71,7 +75,10 @@ class ImportReport:
     unchanged: int = 0
     organisations_created: int = 0
     organisations_updated: int = 0
+    records_created: int = 0
+    records_updated: int = 0
     errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
     dry_run: bool = False
 
     @property
@@ -83,7 +90,8 @@ class ImportReport:
         return (
             f"services: {self.created} created, {self.updated} updated, "
             f"{self.unchanged} unchanged; organisations: {self.organisations_created} created, "
-            f"{self.organisations_updated} updated"
+            f"{self.organisations_updated} updated; other records: {self.records_created} "
+            f"created, {self.records_updated} updated; {len(self.warnings)} warning(s)"
         )
 
 
@@ -100,30 +108,19 @@ def read_records(path) -> list:
     return data
 
 
-def read_bundle(path) -> tuple[list, list, list]:
-    """(services, organizations, taxonomy terms) from a file, or from an export directory."""
-    path = Path(path)
-    if not path.is_dir():
-        return read_records(path), [], []
-    services = read_records(path / "services.json")
-    organizations = (
-        read_records(path / "organizations.json") if (path / "organizations.json").exists() else []
-    )
-    terms = []
-    if (path / "taxonomies.json").exists():
-        try:
-            data = json.loads((path / "taxonomies.json").read_text(encoding="utf-8"))
-            terms = data["taxonomy_terms"]
-        except (ValueError, KeyError, TypeError) as error:
-            raise ImportFileError(f"cannot read taxonomies.json: {error}") from error
-    return services, organizations, terms
+def read_bundle(path) -> Bundle:
+    """Every HSDS record of a file, folder or zip, in any form (see :mod:`api.reader`)."""
+    try:
+        return read_source(path)
+    except ReadError as error:
+        raise ImportFileError(str(error)) from error
 
 
 def _german() -> Locale:
     return Locale.objects.get(language_code=hsds.SOURCE_LANGUAGE)
 
 
-def current_data(listing_ids, catalog) -> dict:
+def current_data(listing_ids, catalog, mapping=None) -> dict:
     """What each listing would export, normalised like an incoming record, by external id.
 
     Loaded in chunks with everything prefetched, so comparing a whole file costs a few
@@ -132,7 +129,7 @@ def current_data(listing_ids, catalog) -> dict:
     ids, result = list(listing_ids), {}
     for start in range(0, len(ids), 200):
         for listing in hsds.load_listings(ids[start : start + 200]):
-            data = hsds.record_to_data(hsds.service_to_hsds(listing, catalog))
+            data = hsds.record_to_data(hsds.service_to_hsds(listing, catalog), mapping)
             result[data["id"]] = hsds.comparable(data)
     return result
 
@@ -173,6 +170,7 @@ class Importer:
         self.german = _german()
         self.locale = Locale.objects.get(language_code=locale_code)
         self.catalog = hsds.Catalog.load(self.german)
+        self.mapping = hsds.action_field_mapping()
         self.dry_run = False
         self._terms = {}
         self._seen_orgs = set()
@@ -182,10 +180,10 @@ class Importer:
     def translating(self) -> bool:
         return self.locale.id != self.german.id
 
-    def validate(self, records) -> list:
+    def validate(self, records, warnings=None) -> list:
         """Schema and rules, then what depends on the database (existing pages)."""
         known = set(ActionField.objects.filter(locale=self.german).values_list("code", flat=True))
-        errors = hsds.validate_records(records, known)
+        errors = hsds.validate_records(records, known, warnings)
         if errors:
             return errors
         if not DirectoryIndexPage.objects.filter(locale=self.german).exists():
@@ -239,7 +237,15 @@ class Importer:
                     hsds.RecordError(n, org["id"], "organizations.json $.name", "name is required")
                 )
         for n, term in enumerate(terms):
-            ok = isinstance(term, dict) and term.get("taxonomy") in hsds.TAXONOMIES
+            if isinstance(term, dict) and term.get("taxonomy") not in hsds.TAXONOMIES:
+                if not term.get("id") or not term.get("name"):
+                    errors.append(
+                        hsds.RecordError(
+                            n, str(term.get("id", "")), "taxonomy term", "needs an id and a name"
+                        )
+                    )
+                continue
+            ok = isinstance(term, dict)
             if not ok or not term.get("code") or not term.get("name"):
                 errors.append(
                     hsds.RecordError(
@@ -252,32 +258,60 @@ class Importer:
         return errors
 
     def run(
-        self, records, dry_run=False, organizations=(), terms=(), progress=None
+        self,
+        records,
+        dry_run=False,
+        organizations=(),
+        terms=(),
+        progress=None,
+        *,
+        taxonomies=(),
+        locations=(),
+        replace=False,
     ) -> ImportReport:
         """Validate every record; write all of them in one transaction, or none.
 
-        ``progress(done, total)`` is called after each record is written (or compared).
+        A record merges into what an earlier import kept under its id (a sparser record
+        deletes nothing) unless ``replace``. ``progress(done, total)`` is called after each
+        record is written (or compared).
         """
         report = ImportReport(dry_run=dry_run)
         self.dry_run = dry_run
-        report.errors = self.validate_extras(organizations, terms) or self.validate(records)
+        self.replace = replace
+        if not self.translating:
+            records = [self._merged("service", r) for r in records]
+            organizations = [self._merged("organization", o) for o in organizations]
+        report.errors = self.validate_extras(organizations, terms) or self.validate(
+            records, report.warnings
+        )
         if report.errors:
             return report
-        datas = [hsds.record_to_data(r) for r in records]
+        datas = [hsds.record_to_data(r, self.mapping) for r in records]
         if not self.translating:
             self._current = current_data(
                 ListingPage.objects.filter(
                     locale=self.german, external_id__in=[d["id"] for d in datas]
                 ).values_list("id", flat=True),
                 self.catalog,
+                self.mapping,
             )
         # One transaction. A page is saved three times on creation (insert, revision,
         # publication) and its copies in every language once more: the search indexes, the
         # reference index and the content version are updated once per page at the end.
         # A dry run only compares (nothing is written, so nothing is indexed).
         with bulk_writes():
+            own = {hsds.taxonomy_id(slug) for slug in hsds.TAXONOMIES}
+            for kind, items in (
+                ("taxonomy", [t for t in taxonomies if str(t.get("id", "")).lower() not in own]),
+                ("location", locations),
+                ("taxonomy_term", [t for t in terms if t.get("taxonomy") not in hsds.TAXONOMIES]),
+            ):
+                for item in items:
+                    self._keep(kind, item, report)
             if not dry_run:
                 for term in terms:
+                    if term.get("taxonomy") not in hsds.TAXONOMIES:
+                        continue
                     model = hsds.TAXONOMIES[term["taxonomy"]][0]
                     self._term(
                         model,
@@ -287,20 +321,123 @@ class Importer:
                         term.get("x_sort_order", 0),
                     )
             for org in organizations:
-                self._organisation(hsds.organization_data(org), report)
-            for done, data in enumerate(datas, start=1):
+                self._organisation(hsds.organization_data(org), report, record=org)
+            for done, (record, data) in enumerate(zip(records, datas, strict=True), start=1):
                 if self.translating:
                     self._translate(data, report)
                 else:
-                    org = self._organisation(data["organization"], report)
-                    self._listing(data, org, report)
+                    nested = record.get("organization")
+                    org = self._organisation(
+                        data["organization"], report, nested if isinstance(nested, dict) else None
+                    )
+                    self._listing(data, org, report, record)
                 if progress is not None:
                     progress(done, len(datas))
         return report
 
+    # --- kept records -----------------------------------------------------------------
+
+    def _merged(self, kind, record):
+        """The incoming record on top of the one kept under its id (unless replacing)."""
+        if self.replace or not isinstance(record, dict) or not record.get("id"):
+            return record
+        stored = HsdsRecord.objects.filter(kind=kind, hsds_id=str(record["id"])).first()
+        return hsds.merge_records(stored.record, record) if stored else record
+
+    def _keep(
+        self, kind, record, report, page=None, mapped=None, count=True, baseline=None
+    ) -> bool:
+        """Store a record as sent (merged); True when it is new or changed.
+
+        ``baseline`` is what the site served for the entity before, when no record was kept
+        for it yet (a listing an editor made): a record equal to it changes nothing.
+        """
+        stored = HsdsRecord.objects.filter(kind=kind, hsds_id=str(record["id"])).first()
+        before = stored.record if stored is not None else baseline
+        merged = record
+        if before is not None and not self.replace:
+            merged = hsds.merge_records(before, record)
+        changed = before is None or before != merged
+        if count and changed:
+            if stored is None:
+                report.records_created += 1
+            else:
+                report.records_updated += 1
+        if self.dry_run:
+            return changed
+        if stored is None:
+            stored = HsdsRecord(kind=kind, hsds_id=str(record["id"]))
+        stored.record = merged
+        if page is not None:
+            stored.page = page
+        if mapped is not None:
+            stored.mapped = mapped
+        if changed or page is not None or mapped is not None:
+            stored.save()
+        return changed
+
     # --- German ---------------------------------------------------------------------
 
-    def _organisation(self, data, report) -> OrganisationPage:
+    def _organisation(self, data, report, record=None) -> OrganisationPage:
+        """The organisation page for ``data``, created or updated; its record kept."""
+        if data is None or data.get("reference_only"):
+            return self._referenced_organisation(data, report)
+        if record is not None:
+            record = self._merged("organization", record)
+            data = hsds.organization_data(record)
+        before = (report.organisations_created, report.organisations_updated)
+        baseline = None
+        if record is not None:
+            baseline = self._baseline_organisation(data["id"])
+        org = self._write_organisation(data, report)
+        if record is None or (org is None and not self.dry_run):
+            return org
+        mapped = None
+        if org is not None and not self.dry_run:
+            mapped = hsds.organization_to_hsds(org, raw=True)
+        changed = self._keep(
+            "organization", record, report, page=org, mapped=mapped, count=False, baseline=baseline
+        )
+        counted = (report.organisations_created, report.organisations_updated) != before
+        if changed and not counted and data["id"] not in self._seen_orgs:
+            report.organisations_updated += 1
+        self._seen_orgs.add(data["id"])
+        return org
+
+    def _baseline_organisation(self, org_id):
+        """What the API served for an organisation no import kept a record of, or None."""
+        if HsdsRecord.objects.filter(kind="organization", hsds_id=str(org_id)).exists():
+            return None
+        org = OrganisationPage.objects.filter(locale=self.german, translation_key=org_id).first()
+        return hsds.organization_to_hsds(org, raw=True) if org is not None else None
+
+    def _baseline_listing(self, service_id):
+        """What the API served for a listing no import kept a record of, or None."""
+        if HsdsRecord.objects.filter(kind="service", hsds_id=str(service_id)).exists():
+            return None
+        existing = ListingPage.objects.filter(locale=self.german, external_id=service_id).first()
+        if existing is None:
+            return None
+        (listing,) = hsds.load_listings([existing.id])
+        return hsds.service_to_hsds(listing, self.catalog, raw=True)
+
+    def _referenced_organisation(self, data, report) -> OrganisationPage:
+        """The page of an organisation a service names only by id (or not at all).
+
+        Until the organisation's own record arrives, its page holds a placeholder name.
+        """
+        org_id = data["id"] if data else hsds.stable_id("organization", "none")
+        org = OrganisationPage.objects.filter(locale=self.german, translation_key=org_id).first()
+        if org is not None:
+            return org
+        with translation.override(hsds.SOURCE_LANGUAGE):
+            name = gettext("Organisation not given")
+        return self._write_organisation(
+            hsds.organization_data({"id": org_id, "name": name, "x_slug": f"partner-{org_id[:8]}"}),
+            report,
+        )
+
+    def _write_organisation(self, data, report) -> OrganisationPage:
         org = OrganisationPage.objects.filter(
             locale=self.german, translation_key=data["id"]
         ).first()
@@ -364,23 +501,48 @@ class Importer:
             self._terms[key] = term
         return self._terms[key]
 
-    def _listing(self, data, org, report):
+    def _listing(self, data, org, report, record):
+        """Create or update the listing of ``data``; keep its record as sent."""
+        before = (report.created, report.updated)
+        baseline = self._baseline_listing(data["id"])
+        page = self._write_listing(data, org, report)
+        mapped = None
+        if page is not None and not self.dry_run:
+            (listing,) = hsds.load_listings([page.id])
+            mapped = hsds.service_to_hsds(listing, self.catalog, raw=True)
+        changed = self._keep(
+            "service", record, report, page=page, mapped=mapped, count=False, baseline=baseline
+        )
+        if changed and (report.created, report.updated) == before:
+            report.unchanged -= 1
+            report.updated += 1
+        if self.dry_run:
+            return
+        for sal in record.get("service_at_locations") or []:
+            if isinstance(sal, dict) and sal.get("id"):
+                HsdsRecord.objects.update_or_create(
+                    kind="service_at_location",
+                    hsds_id=str(sal["id"]),
+                    defaults={"parent_id": str(record["id"]), "page": page},
+                )
+
+    def _write_listing(self, data, org, report):
         existing = ListingPage.objects.filter(locale=self.german, external_id=data["id"]).first()
         if existing is not None:
             existing = existing.specific
             same_parent = org is not None and existing.path[: -Page.steplen] == org.path
             current = copy.deepcopy(self._current.get(data["id"])) or next(
-                iter(current_data([existing.id], self.catalog).values())
+                iter(current_data([existing.id], self.catalog, self.mapping).values())
             )
             if "last_reviewed" not in data["fields"]:
                 # A file without assured_date leaves the review date alone.
                 current["fields"].pop("last_reviewed", None)
             if same_parent and current == hsds.comparable(data):
                 report.unchanged += 1
-                return
+                return existing
             report.updated += 1
             if self.dry_run:
-                return
+                return existing
             if not same_parent:
                 existing.move(org, pos="last-child")
                 existing = ListingPage.objects.get(id=existing.id).specific
@@ -425,6 +587,7 @@ class Importer:
         if is_new:
             # Its copy in every language synchronised from German (as for organisations).
             create_aliases_for_new_page(page)
+        return page
 
     # --- translations -------------------------------------------------------------
 
@@ -489,6 +652,71 @@ class Importer:
         return values
 
 
-def import_records(records, locale_code=hsds.SOURCE_LANGUAGE, dry_run=False) -> ImportReport:
+def import_records(
+    records, locale_code=hsds.SOURCE_LANGUAGE, dry_run=False, replace=False
+) -> ImportReport:
     """Validate and import HSDS service records (see :class:`Importer`)."""
-    return Importer(locale_code).run(records, dry_run=dry_run)
+    return Importer(locale_code).run(records, dry_run=dry_run, replace=replace)
+
+
+def import_bundle(
+    bundle: Bundle, locale_code=hsds.SOURCE_LANGUAGE, dry_run=False, replace=False, progress=None
+):
+    """Validate and import every record of a read source (see :func:`api.reader.read_source`)."""
+    return Importer(locale_code).run(
+        bundle.services,
+        dry_run,
+        bundle.organizations,
+        bundle.terms,
+        progress,
+        taxonomies=bundle.taxonomies,
+        locations=bundle.locations,
+        replace=replace,
+    )
+
+
+def reapply_action_field_mapping(old: dict, new: dict) -> int:
+    """Give every listing an import brought the action fields a changed mapping now means.
+
+    ``old`` and ``new`` are :func:`api.hsds.action_field_mapping` before and after the
+    change. Only what the change concerns is touched (an action field an editor set stays);
+    each changed listing is published as a new revision. Returns how many changed.
+    """
+    german = _german()
+    fields = {f.code: f for f in ActionField.objects.filter(locale=german)}
+    catalog = hsds.Catalog.load(german)
+    changed = 0
+    kept_records = HsdsRecord.objects.filter(kind="service", page__isnull=False).order_by("id")
+    with bulk_writes():
+        for kept in kept_records.select_related("page"):
+            if not hsds.foreign_term_keys(kept.record):
+                continue
+            before = set(hsds.action_field_codes(kept.record, old))
+            after = set(hsds.action_field_codes(kept.record, new))
+            if before == after:
+                continue
+            page = kept.page.specific.get_latest_revision_as_object()
+            links = [
+                link
+                for link in page.action_field_links.all()
+                if link.action_field.code not in before - after
+            ]
+            have = {link.action_field.code for link in links}
+            for code in sorted(after - before - have):
+                if code in fields:
+                    links.append(
+                        ListingActionField(locale_id=page.locale_id, action_field=fields[code])
+                    )
+            for position, link in enumerate(links):
+                link.sort_order = position
+            page.action_field_links = links
+            _publish(page)
+            if kept.mapped is not None:
+                # What the site now produces from the record: the kept record stays what
+                # the API serves for the attributes, as right after an import.
+                (listing,) = hsds.load_listings([page.id])
+                raw = hsds.service_to_hsds(listing, catalog, raw=True)
+                kept.mapped["attributes"] = raw.get("attributes", [])
+                kept.save(update_fields=["mapped", "updated_at"])
+            changed += 1
+    return changed

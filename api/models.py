@@ -1,9 +1,11 @@
-"""Imports started in the admin: the uploaded file, then the worker's progress and result."""
+"""What open data imports keep: the admin's uploads with their progress and result, and
+every HSDS record as its publisher sent it."""
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 
 class ImportJob(models.Model):
@@ -58,3 +60,32 @@ class ImportJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.DONE, self.FAILED)
+
+
+class HsdsRecord(models.Model):
+    """One HSDS entity (service, organization, location, taxonomy, ...) as received, merged.
+
+    ``record`` holds every field the publisher sent (also those the directory has no field
+    for); ``mapped`` holds what the site itself produced for the entity right after the
+    import. The API and the export start from ``record`` and take the site's value only
+    where an editor changed it since (see :func:`api.hsds.overlay`).
+    """
+
+    kind = models.CharField(max_length=32)
+    hsds_id = models.CharField(max_length=64)
+    record = models.JSONField(default=dict)
+    mapped = models.JSONField(null=True, blank=True)
+    page = models.ForeignKey(
+        Page, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    parent_id = models.CharField(max_length=64, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "hsds_id"], name="unique_hsds_record")
+        ]
+        indexes = [models.Index(fields=["kind", "parent_id"])]
+
+    def __str__(self):
+        return f"{self.kind} {self.hsds_id}"

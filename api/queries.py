@@ -18,6 +18,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.models import Locale, Page
 
 from api import hsds
+from api.models import HsdsRecord
 from base.helpers import distance_km
 from directory.filters import (
     MAX_VALUES_PER_FACET,
@@ -329,7 +330,28 @@ def find_service_at_location(locale: Locale, sal_id: str):
             (listing,) = hsds.load_listings([page_id])
             location = hsds.sorted_rows(listing.locations)[position]
             return listing, position, location
-    raise NotFound(sal_id)
+    return _kept_service_at_location(locale, wanted)
+
+
+def _kept_service_at_location(locale: Locale, wanted: str):
+    """(listing, position, None) of a service_at_location an import kept under its own id."""
+    kept = HsdsRecord.objects.filter(kind="service_at_location", hsds_id=wanted).first()
+    if kept is None:
+        raise NotFound(wanted)
+    listing = find_listing(locale, kept.parent_id)
+    items = hsds.service_to_hsds(listing, hsds.Catalog.load(locale)).get("service_at_locations")
+    for position, item in enumerate(items or []):
+        if str(item.get("id")) == wanted:
+            return listing, position, None
+    raise NotFound(wanted)
+
+
+def kept_record(kind: str, record_id: str) -> dict:
+    """A record an import kept that no page shows (a foreign taxonomy or term), or 404."""
+    kept = HsdsRecord.objects.filter(kind=kind, hsds_id=record_id).first()
+    if kept is None:
+        raise NotFound(record_id)
+    return kept.record
 
 
 def find_organisation(locale: Locale, org_id: str):

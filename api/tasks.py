@@ -5,8 +5,6 @@ writes is visible to other connections before the commit, the progress must be);
 result and the problems go to the :class:`api.models.ImportJob` at the end.
 """
 
-import tempfile
-
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
@@ -14,8 +12,9 @@ from django_tasks import task
 from wagtail.models import Locale
 
 from api.csv_import import CsvError, import_csv
-from api.importer import Importer, ImportFileError, read_bundle
+from api.importer import ImportFileError, import_bundle
 from api.models import ImportJob
+from api.reader import ReadError, read_bytes
 
 PROGRESS_TIMEOUT = 24 * 60 * 60
 
@@ -33,13 +32,9 @@ def rows_done(job: ImportJob) -> tuple[int, int]:
 
 
 def _import_hsds(job: ImportJob, progress):
-    # read_bundle() reads files: the upload is handed to it as one.
-    with tempfile.NamedTemporaryFile(suffix=".json") as upload:
-        upload.write(bytes(job.data))
-        upload.flush()
-        services, organizations, terms = read_bundle(upload.name)
-    importer = Importer(job.locale_code)
-    return importer.run(services, job.dry_run, organizations, terms, progress=progress)
+    """Any HSDS form the reader knows (JSON object, array, page wrapper, zipped CSV package)."""
+    bundle = read_bytes(bytes(job.data), job.file_name)
+    return import_bundle(bundle, job.locale_code, job.dry_run, progress=progress)
 
 
 @task()
@@ -61,7 +56,7 @@ def run_import_job(job_id: int) -> str:
             )
         else:
             report = _import_hsds(job, progress)
-    except (CsvError, ImportFileError) as error:
+    except (CsvError, ImportFileError, ReadError) as error:
         job.errors, report = [str(error)], None
     except Locale.DoesNotExist:
         job.errors, report = [f"unknown language: {job.locale_code}"], None
@@ -73,6 +68,7 @@ def run_import_job(job_id: int) -> str:
             "unchanged": report.unchanged,
             "organisations_created": report.organisations_created,
             "organisations_updated": report.organisations_updated,
+            "warnings": [str(warning) for warning in getattr(report, "warnings", [])],
         }
         job.rows_done, job.rows_total = cache.get(progress_key(job.pk), (0, 0))
     job.status = ImportJob.FAILED if job.errors else ImportJob.DONE

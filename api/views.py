@@ -29,6 +29,7 @@ from api.queries import (
     find_listing,
     find_organisation,
     find_service_at_location,
+    kept_record,
     localized_organisations,
     select_listings,
     select_service_at_locations,
@@ -293,6 +294,7 @@ def _organisations_with_services(orgs, params) -> list[dict]:
     by_parent = {}
     for listing in hsds.load_listings(ids):
         by_parent.setdefault(listing.path[: -Page.steplen], []).append(listing)
+    hsds.prefetch_records(orgs, "organization")
     result = []
     for org in orgs:
         listings = by_parent.get(org.path, [])
@@ -326,6 +328,7 @@ def organizations(request):
         orgs = [by_id[i] for i in page_ids]
         if nested:
             return _organisations_with_services(orgs, params)
+        hsds.prefetch_records(orgs, "organization")
         return [hsds.organization_to_hsds(org) for org in orgs]
 
     return _respond(params, ids, build, "organization" if nested else "organization_list")
@@ -358,7 +361,7 @@ def taxonomy(request, taxonomy_id):
     ApiParams.parse(request.GET)
     slugs = {hsds.taxonomy_id(slug): slug for slug in hsds.TAXONOMIES}
     if taxonomy_id.lower() not in slugs:
-        raise NotFound(taxonomy_id)
+        return _json(kept_record("taxonomy", taxonomy_id), "taxonomy")
     return _json(hsds.taxonomy_to_hsds(slugs[taxonomy_id.lower()]), "taxonomy")
 
 
@@ -386,5 +389,5 @@ def taxonomy_term(request, term_id):
     catalog = hsds.Catalog.load(params.locale)
     key = catalog.by_id().get(term_id.lower())
     if key is None:
-        raise NotFound(term_id)
+        return _json(kept_record("taxonomy_term", term_id), "taxonomy_term")
     return _json(hsds.term_to_hsds(*key, catalog), "taxonomy_term")

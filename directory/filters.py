@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from base.content_cache import content_changed, watch
-from base.languages import SPOKEN_LANGUAGES, language_name
+from base.languages import language_name, spoken_language_codes
 from directory import hours
 from directory.models import (
     ActionField,
@@ -103,21 +103,31 @@ class Taxonomy:
 
 
 class SpokenLanguages:
-    """Values are ISO codes of the spoken languages, most frequent first."""
+    """Values are ISO codes of the spoken languages, most frequent first: the facet offers
+    the languages the data contains."""
 
     by_count = True
 
     def known(self) -> set[str]:
-        """The ISO codes of every spoken language (no query)."""
-        return set(SPOKEN_LANGUAGES)
+        """The ISO codes of every language some listing names (one query), and every
+        language CLDR knows: a link for a language nobody offers finds nothing rather than
+        everything."""
+        return self.offered() | set(spoken_language_codes())
 
-    def read_labels(self, locale: Locale) -> None:
-        """Names come from the interface translations: nothing to read."""
-        return None
+    def offered(self) -> set[str]:
+        """The ISO codes of every language some listing names (one query)."""
+        return set(ListingLanguage.objects.values_list("language", flat=True).distinct())
+
+    def read_labels(self, locale: Locale) -> list[str]:
+        """The codes the listings name; their names come from CLDR in the active language."""
+        return sorted(self.offered())
 
     def options(self, labels) -> list[tuple[str, str]]:
-        """(code, name in the active language) of every spoken language."""
-        return [(code, language_name(code)) for code in SPOKEN_LANGUAGES]
+        """(code, name in the active language) of every language the listings name."""
+        return sorted(
+            ((code, language_name(code)) for code in labels or ()),
+            key=lambda option: option[1].casefold(),
+        )
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from directory.models import ActionField, District, TargetGroup, WorkingGroup
+from directory.models import ActionField, ActionFieldMapping, District, TargetGroup, WorkingGroup
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -39,11 +39,28 @@ class DistrictViewSet(TaxonomyViewSet):
     menu_order = 130
 
 
+class ActionFieldMappingViewSet(SnippetViewSet):
+    """Coordinators map terms of other publishers' taxonomies onto action fields."""
+
+    model = ActionFieldMapping
+    icon = "redirect"
+    menu_order = 140
+    list_display = ["foreign_term", "action_field"]
+    search_fields = ["foreign_term"]
+    ordering = ["foreign_term"]
+
+
 class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = _("Taxonomies")
     menu_icon = "tag"
     menu_order = 300
-    items = (ActionFieldViewSet, TargetGroupViewSet, WorkingGroupViewSet, DistrictViewSet)
+    items = (
+        ActionFieldViewSet,
+        TargetGroupViewSet,
+        WorkingGroupViewSet,
+        DistrictViewSet,
+        ActionFieldMappingViewSet,
+    )
 
 
 register_snippet(TaxonomyGroup)

@@ -26,6 +26,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page
 
 from base import ratelimit
+from base.languages import SOURCE_LANGUAGE
 from directory.models import ListingPage
 from partners import freshness
 from partners.auth import reset_login_failures, reset_two_factor, two_factor_required
@@ -175,6 +176,29 @@ def stale_report(request):
     rows = [(listing, organisations.get(listing.path[: -Page.steplen])) for listing in listings]
     return render(
         request, "partners/admin/stale_report.html", {"rows": rows, "title": _("Stale listings")}
+    )
+
+
+def unassigned_report(request):
+    """Coordinators' report: German listings with no action field yet (an import brought
+    them without one, or with terms no mapping knows), newest first."""
+    require_coordinator(request)
+    listings = list(
+        ListingPage.objects.filter(locale__language_code=SOURCE_LANGUAGE, alias_of__isnull=True)
+        .filter(action_field_links__isnull=True)
+        .order_by("-first_published_at", "title")
+    )
+    organisations = {
+        page.path: page
+        for page in Page.objects.filter(
+            path__in={listing.path[: -Page.steplen] for listing in listings}
+        )
+    }
+    rows = [(listing, organisations.get(listing.path[: -Page.steplen])) for listing in listings]
+    return render(
+        request,
+        "partners/admin/unassigned_report.html",
+        {"rows": rows, "title": _("Listings not yet assigned")},
     )
 
 

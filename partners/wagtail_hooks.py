@@ -38,6 +38,11 @@ def register_admin_urls():
         ),
         path("partners/invite/", views.invite, name="partners_invite"),
         path("reports/stale-listings/", views.stale_report, name="partners_stale_report"),
+        path(
+            "reports/unassigned-listings/",
+            views.unassigned_report,
+            name="partners_unassigned_report",
+        ),
         path("partners/two-factor/", views.two_factor, name="partners_two_factor"),
         path(
             "partners/reset-sign-in/<int:user_id>/",
@@ -85,6 +90,16 @@ class CoordinatorMenuItem(MenuItem):
 def register_stale_report_menu_item():
     return CoordinatorMenuItem(
         _("Stale listings"), reverse("partners_stale_report"), icon_name="time", order=710
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_unassigned_report_menu_item():
+    return CoordinatorMenuItem(
+        _("Listings not yet assigned"),
+        reverse("partners_unassigned_report"),
+        icon_name="tag",
+        order=715,
     )
 
 

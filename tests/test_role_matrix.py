@@ -34,7 +34,7 @@ from api.models import ImportJob
 from base.i18n import ensure_synced_locale
 from base.models import TranslationSettings
 from base.translation_access import translator_group_name
-from directory.models import ActionField, ListingPage
+from directory.models import ActionField, ActionFieldMapping, ListingPage
 from partners.models import CorrectionSuggestion
 from tests.partners.conftest import FormParser, build_world
 
@@ -267,6 +267,17 @@ MATRIX = [
         state=lambda w: ActionField.objects.get(id=w.action_field.id).name,
     ),
     row(
+        "map a foreign taxonomy term onto an action field",
+        "wagtailsnippets_directory_actionfieldmapping:add",
+        "yes | yes | no | no | no",
+        get=lambda w: "/admin/snippets/directory/actionfieldmapping/add/",
+        post=lambda c, w: (
+            "/admin/snippets/directory/actionfieldmapping/add/",
+            {"foreign_term": "Legal advice", "action_field": w.action_field.id},
+        ),
+        state=lambda w: ActionFieldMapping.objects.filter(foreign_term="Legal advice").count(),
+    ),
+    row(
         "read visitors' correction suggestions",
         "wagtailsnippets_partners_correctionsuggestion:list",
         "yes | yes | own only | no | no",
@@ -394,6 +405,12 @@ MATRIX = [
         "partners_stale_report",
         "yes | yes | no | no | no",
         get=lambda w: "/admin/reports/stale-listings/",
+    ),
+    row(
+        "report: listings not yet assigned",
+        "partners_unassigned_report",
+        "yes | yes | no | no | no",
+        get=lambda w: "/admin/reports/unassigned-listings/",
     ),
     row(
         "report: translation status",

@@ -19,10 +19,11 @@ from .listings import (
     listing_schedule,
 )
 from .organisations import OrganisationKind, OrganisationPage, OrganisationWorkingGroup
-from .taxonomy import ActionField, District, TargetGroup, WorkingGroup
+from .taxonomy import ActionField, ActionFieldMapping, District, TargetGroup, WorkingGroup
 
 __all__ = [
     "ActionField",
+    "ActionFieldMapping",
     "Closure",
     "DirectoryIndexPage",
     "District",

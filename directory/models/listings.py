@@ -26,7 +26,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from base.helpers import tel_href
-from base.languages import SPOKEN_LANGUAGE_CHOICES, language_autonym, language_name
+from base.languages import language_autonym, language_name, spoken_language_choices
 from base.models import BasePage
 from directory import hours
 from directory.models.organisations import OrganisationPage
@@ -128,6 +128,11 @@ class ListingPage(BasePage):
         blank=True,
         help_text=_("Shown publicly, e.g. why and until when it is closed."),
     )
+    other_hours = models.TextField(
+        _("other opening times"),
+        blank=True,
+        help_text=_("Times that do not fit the weekly table, e.g. every second Thursday."),
+    )
     external_id = models.UUIDField(
         _("external id"),
         default=uuid.uuid4,
@@ -187,6 +192,7 @@ class ListingPage(BasePage):
         MultiFieldPanel(
             [
                 InlinePanel("opening_hours", label=_("Opening hours")),
+                FieldPanel("other_hours"),
                 FieldPanel("by_appointment"),
                 InlinePanel("closures", label=_("Closures")),
             ],
@@ -443,7 +449,7 @@ class ListingLanguage(ListingOrderable):
     """A language the staff speak, with an optional note such as 'Arabic on Thursdays'."""
 
     page = ParentalKey(ListingPage, on_delete=models.CASCADE, related_name="spoken_languages")
-    language = models.CharField(_("language"), max_length=12, choices=SPOKEN_LANGUAGE_CHOICES)
+    language = models.CharField(_("language"), max_length=12, choices=spoken_language_choices)
     note = models.CharField(_("note"), max_length=200, blank=True)
 
     override_translatable_fields = [SynchronizedField("language", overridable=False)]

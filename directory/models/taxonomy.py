@@ -5,11 +5,14 @@ so filters and the open-data API use the code and never a translated label.
 """
 
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from base.languages import SOURCE_LANGUAGE
 
 
 class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
@@ -106,3 +109,49 @@ class District(TaxonomyTerm):
         constraints = [
             models.UniqueConstraint(fields=["code", "locale"], name="unique_district_code"),
         ]
+
+
+class ActionFieldMapping(models.Model):
+    """A term of another publisher's taxonomy that means one of our action fields.
+
+    Coordinators keep these; an HSDS import gives a listing the action field of every
+    foreign term it carries (matched by the term's code, name or id, ignoring case), and a
+    changed mapping is applied again to every listing an import brought with that term.
+    """
+
+    foreign_term = models.CharField(
+        _("foreign term"),
+        max_length=200,
+        help_text=_(
+            "The code, name or id of a term of another taxonomy, as an imported file names it "
+            "(upper and lower case are the same)."
+        ),
+    )
+    action_field = models.ForeignKey(
+        ActionField,
+        verbose_name=_("action field"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to={"locale__language_code": SOURCE_LANGUAGE},
+    )
+
+    panels = [FieldPanel("foreign_term"), FieldPanel("action_field")]
+
+    class Meta:
+        verbose_name = _("action field mapping")
+        verbose_name_plural = _("action field mappings")
+        ordering = ["foreign_term"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("foreign_term"),
+                name="unique_action_field_mapping_term",
+                violation_error_message=_("This foreign term is already mapped."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.foreign_term} → {self.action_field.code}"
+
+    def save(self, *args, **kwargs):
+        self.foreign_term = self.foreign_term.strip()
+        super().save(*args, **kwargs)

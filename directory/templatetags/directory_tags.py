@@ -8,7 +8,7 @@ from django.conf import settings
 
 from base.csp import map_tile_origin
 from base.helpers import tel_href as _tel_href
-from base.languages import SPOKEN_LANGUAGES, language_autonym
+from base.languages import language_autonym, language_is_rtl
 from directory import hours
 
 register = template.Library()
@@ -86,8 +86,7 @@ def autonym(code):
 @register.filter
 def text_dir(code):
     """ "rtl" for languages written right to left, else "ltr"."""
-    entry = SPOKEN_LANGUAGES.get(code)
-    return "rtl" if entry and entry[2] else "ltr"
+    return "rtl" if language_is_rtl(code) else "ltr"
 
 
 @register.simple_tag

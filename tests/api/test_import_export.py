@@ -4,6 +4,7 @@ import copy
 import io
 import json
 import uuid
+import zipfile
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -149,14 +150,14 @@ class TestImportValidation:
     ):
         good = new_service()
         broken = new_service(name="")
-        broken["service_at_locations"][0]["location"]["latitude"] = 123
+        broken["schedules"][0]["closes_at"] = "abends"
         path = write(tmp_path, {"contents": [good, broken]})
         stderr = io.StringIO()
         with pytest.raises(CommandError, match="nothing was imported"):
             call_command("import_hsds", str(path), stderr=stderr, stdout=io.StringIO())
         problems = stderr.getvalue()
         assert broken["id"] in problems and "$.name" in problems
-        assert "latitude" in problems
+        assert "$.schedules[0].closes_at" in problems
         assert good["id"] not in problems
         assert not ListingPage.objects.exists()
         assert not OrganisationPage.objects.exists()
@@ -165,10 +166,11 @@ class TestImportValidation:
         ("change", "path"),
         [
             ({"id": "not-a-uuid"}, "$.id"),
-            ({"description": "x" * 301}, "$.description"),
-            ({"attributes": []}, "$.attributes"),
+            ({"description": ["not", "text"]}, "$.description"),
+            ({"contacts": [{"id": str(uuid.uuid4()), "name": ""}]}, "$.contacts[0].name"),
             ({"status": "open"}, "$.status"),
-            ({"languages": [{"id": str(uuid.uuid4()), "code": "xx"}]}, "$.languages[0].code"),
+            ({"languages": [{"id": str(uuid.uuid4()), "code": "d3"}]}, "$.languages[0].code"),
+            ({"languages": [{"id": str(uuid.uuid4())}]}, "$.languages[0]"),
             (
                 {
                     "schedules": [
@@ -195,6 +197,43 @@ class TestImportValidation:
                 stdout=io.StringIO(),
             )
         assert path in stderr.getvalue()
+
+    def test_a_long_description_is_cut_for_the_page_with_a_warning_and_kept_whole(
+        self, tmp_path, directory_page
+    ):
+        description = "Wir beraten zu Aufenthalt, Arbeit und Wohnen. " * 10
+        record = new_service(description=description)
+        output = import_file(write(tmp_path, [record]))
+        assert "1 created" in output and "1 warning(s)" in output
+        assert "$.description" in output and "cut" in output
+        listing = ListingPage.objects.get(external_id=record["id"])
+        assert len(listing.summary) <= hsds.MAX_SUMMARY and listing.summary.endswith("…")
+        api = Client().get(f"/api/hsds/services/{record['id']}").json()
+        assert api["description"] == description
+
+    def test_a_listing_without_action_field_imports(self, tmp_path, directory_page):
+        record = new_service(attributes=[])
+        assert "1 created" in import_file(write(tmp_path, [record]))
+        listing = ListingPage.objects.get(external_id=record["id"]).specific
+        assert listing.live and not listing.action_field_links.exists()
+
+    def test_any_iso_639_code_and_a_name_only_language_are_taken(self, tmp_path, directory_page):
+        languages = [
+            {"id": str(uuid.uuid4()), "code": "ku"},
+            {"id": str(uuid.uuid4()), "code": "ln"},
+            {"id": str(uuid.uuid4()), "code": "prs"},
+            {"id": str(uuid.uuid4()), "name": "Tigrinya"},
+        ]
+        record = new_service(languages=languages)
+        output = import_file(write(tmp_path, [record]))
+        assert "1 created" in output and "0 warning(s)" in output
+        listing = ListingPage.objects.get(external_id=record["id"])
+        spoken = set(listing.spoken_languages.values_list("language", flat=True))
+        assert {"ku", "ln", "ti"} <= spoken
+        page = Client().get(listing.url).content.decode()
+        assert "Kurdisch" in page and "Lingala" in page and "Tigrinya" in page
+        api = Client().get(f"/api/hsds/services/{record['id']}").json()
+        assert api["languages"] == languages
 
     def test_an_unknown_action_field_code_is_rejected(self, tmp_path, directory_page):
         record = new_service()
@@ -238,6 +277,30 @@ class TestImportEffects:
         assert org.live and listing.live and listing.get_parent().id == org.id
         assert listing.opening_hours.get().weekday == 2
         assert Client().get(listing.url).status_code == 200
+
+    def test_weekday_lists_become_rows_of_the_hours_table(self, tmp_path, directory_page):
+        schedule = {"id": str(uuid.uuid4()), "byday": "TH,FR", "opens_at": "09:00"}
+        schedule["closes_at"] = "13:00"
+        record = new_service(schedules=[schedule])
+        import_file(write(tmp_path, [record]))
+        listing = ListingPage.objects.get(external_id=record["id"]).specific
+        rows = sorted(listing.opening_hours.values_list("weekday", "opens", "closes"))
+        assert [(w, str(o)[:5], str(c)[:5]) for w, o, c in rows] == [
+            (3, "09:00", "13:00"),
+            (4, "09:00", "13:00"),
+        ]
+
+    def test_a_sparser_record_keeps_what_it_omits_unless_replace(self, tmp_path, directory_page):
+        record = new_service(fees_description="Kostenlos", application_process="Einfach kommen")
+        import_file(write(tmp_path, [record]))
+        sparser = {k: v for k, v in record.items() if k != "fees_description"}
+        assert "0 created, 0 updated, 1 unchanged" in import_file(write(tmp_path, [sparser]))
+        url = f"/api/hsds/services/{record['id']}"
+        assert Client().get(url).json()["fees_description"] == "Kostenlos"
+        assert "1 updated" in import_file(write(tmp_path, [sparser]), replace=True)
+        api = Client().get(url).json()
+        assert "fees_description" not in api
+        assert api["application_process"] == "Einfach kommen"
 
     def test_locale_ar_creates_the_arabic_translation(self, tmp_path, directory_page):
         from base.i18n import ensure_synced_locale
@@ -314,6 +377,42 @@ class TestCsvImport:
         response = admin_client.post("/admin/open-data/csv/", {"file": upload})
         assert response.status_code == 302  # to the import's page (tests/api/test_admin_imports.py)
         assert ListingPage.objects.filter(title="Migrationsberatung").exists()
+
+    def test_the_admin_upload_takes_hsds_json(self, tmp_path, directory_page, admin_client):
+        record = new_service(description="Kurz. " * 60)
+        upload = io.BytesIO(json.dumps({"contents": [record]}).encode())
+        upload.name = "services.json"
+        response = admin_client.post("/admin/open-data/csv/", {"file": upload})
+        page = response.content.decode()
+        assert response.status_code == 200 and "$.description" in page
+        assert ListingPage.objects.filter(external_id=record["id"]).exists()
+
+    def test_the_admin_upload_takes_a_zipped_csv_package(self, directory_page, admin_client):
+        service_id, org_id = str(uuid.uuid4()), str(uuid.uuid4())
+        tables = {
+            "datapackage.json": '{"name": "hsds"}',
+            "organizations.csv": f"id,name,description\n{org_id},Radhaus e. V.,Ein Verein.\n",
+            "services.csv": "id,organization_id,name,description,status\n"
+            f"{service_id},{org_id},Fahrradwerkstatt,Gemeinsam reparieren.,active\n",
+        }
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for name, text in tables.items():
+                archive.writestr(f"package/{name}", text)
+        buffer.seek(0)
+        buffer.name = "package.zip"
+        response = admin_client.post("/admin/open-data/csv/", {"file": buffer})
+        assert response.status_code == 200
+        listing = ListingPage.objects.get(external_id=service_id)
+        assert listing.title == "Fahrradwerkstatt"
+        assert listing.get_parent().title == "Radhaus e. V."
+
+    def test_a_broken_hsds_upload_writes_nothing_and_says_why(self, directory_page, admin_client):
+        upload = io.BytesIO(json.dumps([new_service(status="open")]).encode())
+        upload.name = "services.json"
+        response = admin_client.post("/admin/open-data/csv/", {"file": upload})
+        assert "$.status" in response.content.decode()
+        assert not ListingPage.objects.exists()
 
     def test_only_superusers_may_import(self, client, django_user_model):
         user = django_user_model.objects.create_user("editor", password="x")
