@@ -56,21 +56,26 @@ def transliterate(text: str, language_code: str = "") -> str:
     table = TABLES.get(language_code.split("-")[0], {})
     text = INVISIBLE.sub("", text)
     text = ARABIC_ARTICLE.sub("al-", text)
-    letters = []
-    for char in text:
-        lower = char.lower()
-        if lower in table:
-            latin = table[lower]
-        elif lower in LATIN:
-            latin = LATIN[lower]
-        else:
-            name = unicodedata.name(lower, "")
-            latin = next(
-                (tab[lower] for script, tab in SCRIPT_TABLES if script in name and lower in tab),
-                char,
-            )
-        letters.append(latin.capitalize() if char != lower and latin else latin)
-    return "".join(letters)
+    return "".join(latin_letter(char, table) for char in text)
+
+
+def latin_letter(char: str, table: dict[str, str]) -> str:
+    """One letter in Latin letters (upper case kept); anything else as it is."""
+    lower = char.lower()
+    if len(lower) != 1:
+        # Turkish "İ" lowercases to "i" and a combining dot, which slugify drops.
+        return lower
+    if lower in table:
+        latin = table[lower]
+    elif lower in LATIN:
+        latin = LATIN[lower]
+    else:
+        name = unicodedata.name(lower, "")
+        latin = next(
+            (tab[lower] for script, tab in SCRIPT_TABLES if script in name and lower in tab),
+            char,
+        )
+    return latin.capitalize() if char != lower else latin
 
 
 def localized_slug(title: str, language_code: str, fallback: str = "") -> str:
