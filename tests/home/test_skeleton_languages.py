@@ -184,3 +184,13 @@ class TestSlugsInThePagesLanguage:
             "/en/services/partner/nirgendwo/",
         ):
             assert client.get(path).status_code == 404, path
+
+    def test_the_partner_list_links_its_translations_under_their_own_paths(self, client, site):
+        html = client.get("/de/angebote/partner/").content.decode()
+        for link in (
+            'hreflang="en" href="http://testserver/en/services/partners/"',
+            'hreflang="uk" href="http://testserver/uk/posluhy/partnery/"',
+            'href="/tr/hizmetler/ortaklar/"',
+        ):
+            assert link in html, link
+        assert "/tr/hizmetler/partner/" not in html
