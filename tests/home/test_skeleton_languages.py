@@ -187,10 +187,10 @@ class TestSlugsInThePagesLanguage:
 
     def test_the_partner_list_links_its_translations_under_their_own_paths(self, client, site):
         html = client.get("/de/angebote/partner/").content.decode()
-        for link in (
-            'hreflang="en" href="http://testserver/en/services/partners/"',
-            'hreflang="uk" href="http://testserver/uk/posluhy/partnery/"',
-            'href="/tr/hizmetler/ortaklar/"',
-        ):
-            assert link in html, link
+        alternates = dict(
+            re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html)
+        )
+        assert alternates["en"].endswith("/en/services/partners/")
+        assert alternates["uk"].endswith("/uk/posluhy/partnery/")
+        assert 'href="/tr/hizmetler/ortaklar/" lang="tr"' in html, "the language switcher"
         assert "/tr/hizmetler/partner/" not in html
