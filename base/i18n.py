@@ -14,7 +14,11 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 
 from base.languages import DEFAULT_PLURAL_FORMS, PLURAL_FORMS, SOURCE_LANGUAGE
+from base.slugs import localized_slug
 from base.translation_access import ensure_translator_group
+
+# The context of a page's slug in wagtail-localize's PO files.
+SLUG_CONTEXT = "slug"
 
 
 def ensure_synced_locale(code: str) -> Locale:
@@ -50,18 +54,25 @@ def translate_object(
     left as they are (an alias for pages), so a visitor never sees a half-German page.
     ``source``: the object's translation source, when already brought up to date (extracting
     it reads the whole object). ``tool_name`` is recorded as the translation's origin.
+    A page's slug needs no entry: it is made from the translated title (``translated_slug``).
     """
     if source is None:
         source, _created = TranslationSource.update_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     po = translation.export_po()
-    missing = [entry.msgid for entry in po if entry.msgid not in catalogue]
+    slug = translated_slug(instance, locale, catalogue)
+    missing = [
+        entry.msgid
+        for entry in po
+        if entry.msgid not in catalogue and not (slug and entry.msgctxt == SLUG_CONTEXT)
+    ]
     if missing:
         return False
     changed = False
     for entry in po:
-        if entry.msgstr != catalogue[entry.msgid]:
-            entry.msgstr = catalogue[entry.msgid]
+        value = slug if slug and entry.msgctxt == SLUG_CONTEXT else catalogue[entry.msgid]
+        if entry.msgstr != value:
+            entry.msgstr = value
             changed = True
     target = instance.get_translation_or_none(locale)
     is_alias = isinstance(target, Page) and target.alias_of_id is not None
@@ -69,6 +80,21 @@ def translate_object(
         translation.import_po(po, tool_name=tool_name)
         translation.save_target(publish=True)
     return True
+
+
+def translated_slug(instance, locale: Locale, catalogue: dict[str, str]) -> str | None:
+    """The slug of a page's translation in the page's language, or None to take the
+    catalogue's (not a page, a language tree's root, or a slug the catalogue translates).
+
+    Without a slug of its own in the catalogue (no entry, or the German slug unchanged) the
+    slug is made from the translated title, transliterated to Latin letters. The root of a
+    language tree keeps what the catalogue says: its slug is in no URL.
+    """
+    if not isinstance(instance, Page) or instance.depth <= 2 or instance.title not in catalogue:
+        return None
+    if catalogue.get(instance.slug, instance.slug) != instance.slug:
+        return None
+    return localized_slug(catalogue[instance.title], locale.language_code, instance.slug)
 
 
 def write_po_skeleton(code: str, name: str) -> Path:

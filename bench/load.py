@@ -111,14 +111,19 @@ if missing > 0:
 
 URLS = """
 import json
+from django.urls import reverse
+from django.utils import translation
 from directory.models import DirectoryIndexPage, ListingPage
 urls = {{"languages": {{}}, "filters": {filters}}}
 queries = {queries}
 for directory in DirectoryIndexPage.objects.live().select_related("locale"):
     code = directory.locale.language_code
     listings = ListingPage.objects.live().filter(locale=directory.locale).order_by("?")[:300]
+    with translation.override(code):
+        search = reverse("search")
     urls["languages"][code] = {{
         "directory": directory.url,
+        "search": search,
         "listings": [page.url for page in listings],
         "queries": queries.get(code, queries["de"]),
     }}

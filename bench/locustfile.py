@@ -59,7 +59,7 @@ class Visitor(HttpUser):
     @task(4)
     def search(self):
         query = random.choice(self.urls["queries"])  # noqa: S311
-        self.client.get(f"/{self.language}/suche/", params={"q": query}, name="search")
+        self.client.get(self.urls["search"], params={"q": query}, name="search")
 
     @task(4)
     def suggestions(self):

@@ -86,6 +86,8 @@ def measure(rounds: int) -> dict:
     all its cards: the worst case, as after each publish).
     """
     from django.test import Client
+    from django.urls import reverse
+    from django.utils import translation
     from wagtail.models import Locale
 
     from base.content_cache import content_changed
@@ -97,7 +99,8 @@ def measure(rounds: int) -> dict:
     queries: dict[str, list[int]] = {"page": [], "changed": []}
     for round_number in range(WARMUP + rounds):
         for language, query in QUERIES:
-            url = f"/{language}/suche/?{urlencode({'q': query})}"
+            with translation.override(language):
+                url = f"{reverse('search')}?{urlencode({'q': query})}"
             content_changed()
             changed_ms, changed_queries = _timed_get(client, url)
             # Now this language's snapshot and this page's cards are in memory.

@@ -35,6 +35,14 @@ TRANSLATED_LISTINGS = [
     "sprachcafe-sudenburg",
     "aufenthaltstitel",
     "beratung-buergergeld",
+    "jugendintegrationskurs",
+    "schulstart-paten",
+    "starke-maedchen",
+    "hausaufgabenhilfe",
+    "ehrenamtskoordination",
+    "lotsen-aemter",
+    "kulturabende",
+    "wohnraumhilfe-gefluechtete",
 ]
 
 

@@ -308,7 +308,8 @@ def translate(skeleton: Skeleton, report, languages=None) -> None:
         skeleton.directory,
         skeleton.privacy,
     ]
-    # The slugs and the network's name are the same in every language.
+    # The network's name is the same in every language. A slug given unchanged is made from
+    # the translated title (translate_object); only the home page keeps it (it is in no URL).
     fixed = [HOME_SLUG, DIRECTORY_SLUG, PRIVACY_SLUG, skeleton.home.title]
     sources = None
     for code in settings.WAGTAIL_CONTENT_LANGUAGE_CODES:
@@ -321,6 +322,8 @@ def translate(skeleton: Skeleton, report, languages=None) -> None:
                 for instance in objects
             ]
         strings = catalogue(code, fixed)
+        # Siblings of the German home page below the tree's root: one slug per language.
+        strings[HOME_SLUG] = f"{HOME_SLUG}-{code}"
         for instance, source in sources:
             target = instance.get_translation_or_none(locale)
             if target is not None and getattr(target, "alias_of_id", None) is None:

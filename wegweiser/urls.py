@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import pgettext_lazy
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -33,7 +35,10 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("suche/", search_views.search, name="search"),
+    # The search page's path is in the visitor's language (/de/suche/, /en/search/); the
+    # German path answers in every language with a permanent redirect to it.
+    path(pgettext_lazy("URL path", "search/"), search_views.search, name="search"),
+    path("suche/", RedirectView.as_view(pattern_name="search", permanent=True, query_string=True)),
     path("flyer/<slug:code>.pdf", directory_views.action_field_flyer, name="action_field_flyer"),
     path("suche/vorschlaege/", search_views.suggestions, name="search_suggestions"),
     path("offline/", offline.offline, name="offline"),

@@ -57,7 +57,6 @@ def language_links(context):
         for translation in page.translations_for_switcher():
             targets[translation.locale.language_code] = translation
 
-    suffix = routed_suffix(page, request)
     query = ""
     if request is not None and isinstance(page, RoutablePageMixin):
         # Directory filters are language-independent codes, so they survive the switch;
@@ -72,7 +71,7 @@ def language_links(context):
         if code == current and request is not None and code in targets:
             url = request.get_full_path()
         elif code in targets and targets[code].get_url(request):
-            url = targets[code].get_url(request) + suffix
+            url = targets[code].get_url(request) + routed_suffix(page, request, code)
             if query:
                 url = f"{url}?{query}"
         elif page is None and _is_django_view(request) and code in homes:

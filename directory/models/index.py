@@ -2,6 +2,7 @@
 
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -45,7 +46,8 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
         context.update(listing_results(request, number).context())
         return TemplateResponse(request, self.template, context)
 
-    @path("partner/", name="organisations")
+    # In the visitor's language (/de/angebote/partner/, /en/services/partners/).
+    @path(pgettext_lazy("URL path", "partners/"), name="organisations")
     def organisations(self, request):
         """Every partner organisation, by name."""
         context = self.get_context(request)

@@ -83,8 +83,8 @@ def test_suggestions_over_the_limit_are_an_empty_json_list(client, site):
 
 
 def test_the_refusal_page_is_in_arabic_and_right_to_left_for_arabic_visitors(client, site):
-    use_up(client, "/ar/suche/?q=سكن")
-    refused = get(client, "/ar/suche/?q=سكن")
+    use_up(client, "/ar/bahth/?q=سكن")
+    refused = get(client, "/ar/bahth/?q=سكن")
     assert refused.status_code == 429
     html = refused.content.decode()
     assert '<html lang="ar" dir="rtl">' in html

@@ -104,7 +104,7 @@ def test_robots_txt_names_the_sitemap_and_keeps_crawlers_off_admin_and_search(cl
     lines = response.text.splitlines()
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
-    assert "Disallow: /de/suche/" in lines and "Disallow: /ar/suche/" in lines
+    assert "Disallow: /de/suche/" in lines and "Disallow: /ar/bahth/" in lines
     assert "Disallow: /de/korrektur/" in lines
     assert "Disallow: /de/" not in lines
 

@@ -5,6 +5,8 @@ policies without a single violation, so nothing the site needs is blocked.
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Locale
 
 from demo.translate import TRANSLATED_LISTINGS
@@ -64,11 +66,13 @@ def test_public_pages_load_without_a_csp_violation(demo_site_url, watched, langu
     from playwright.sync_api import expect
 
     locale = Locale.objects.get(language_code=language)
+    with translation.override(language):
+        search = reverse("search")
     listing = ListingPage.objects.get(locale=locale, slug=TRANSLATED_LISTINGS[0])
     pages = [
         f"/{language}/",
         listing.get_parent().get_parent().url,  # the directory
-        f"/{language}/suche/?q=Deutsch",
+        f"{search}?q=Deutsch",
         listing.url,
         listing.get_parent().url,  # the organisation
     ]
@@ -76,7 +80,7 @@ def test_public_pages_load_without_a_csp_violation(demo_site_url, watched, langu
         load_without_violations(watched, f"{demo_site_url}{path}")
     # The search page has results and its script works under the policy: suggestions
     # are fetched (connect-src) and shown (styles from the stylesheet only).
-    load_without_violations(watched, f"{demo_site_url}/{language}/suche/?q=Deutsch")
+    load_without_violations(watched, f"{demo_site_url}{search}?q=Deutsch")
     expect(watched.locator(".card-list > li").first).to_be_visible()
     watched.locator("#search-q").fill("Deu")
     expect(watched.locator(".suggest-list [role=option]").first).to_be_visible()

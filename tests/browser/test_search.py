@@ -7,6 +7,8 @@ pass axe-core and fit a phone screen.
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
 from tests.browser.test_public_journey import check_page, open_filters
 
@@ -23,7 +25,8 @@ def site_url(demo_site_url):
 def search_journey(page, axe, site_url, language, typed, pick_with_keyboard):
     from playwright.sync_api import expect
 
-    page.goto(f"{site_url}/{language}/suche/")
+    with translation.override(language):
+        page.goto(f"{site_url}{reverse('search')}")
     box = page.get_by_role("combobox")
     box.press_sequentially(typed, delay=40)
     options = page.get_by_role("option")

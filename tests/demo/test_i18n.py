@@ -44,6 +44,11 @@ def same_language_links(path, html, prefix):
             yield parts.path + (f"?{parts.query}" if parts.query else "")
 
 
+def german_listing_of(page):
+    """The German (source) listing of a translated listing."""
+    return ListingPage.objects.get(locale__language_code="de", translation_key=page.translation_key)
+
+
 def german_listing(slug):
     """The German (source) listing with this slug."""
     return ListingPage.objects.get(locale__language_code="de", slug=slug)
@@ -129,6 +134,34 @@ class TestDemoInEveryLanguage:
             assert catalogue[german.title] in html, code
             assert catalogue[german.summary] in html, code
             assert 'data-translation="up_to_date"' in html, code
+
+    def test_every_language_has_at_least_twenty_translated_listings(self, client):
+        for code in ("en", "ar", "fa", "uk", "ru", "tr"):
+            translated = ListingPage.objects.live().filter(
+                locale__language_code=code, alias_of__isnull=True
+            )
+            assert translated.count() >= 20, code
+            for page in translated:
+                assert translation_info(page).status == UP_TO_DATE, (code, page.slug)
+                # The slug is the page's own, in Latin letters (transliterated where needed).
+                assert page.slug.isascii() and page.slug == page.slug.lower(), page.slug
+                assert page.slug != german_listing_of(page).slug, (code, page.slug)
+            page = translated.order_by("path").first()
+            html = client.get(page.url).content.decode()
+            assert load_catalogue(code)[german_listing_of(page).title] in html, code
+
+    def test_a_german_listing_path_in_another_language_redirects_to_the_translation(self, client):
+        german = german_listing("jugendmigrationsdienst")
+        for code in ("en", "ar", "fa", "uk", "ru", "tr"):
+            translated = german.get_translation(Locale.objects.get(language_code=code))
+            response = client.get(f"/{code}/{german.url.removeprefix('/de/')}")
+            assert response.status_code == 301, code
+            assert response["Location"] == translated.url, code
+        assert (
+            german_listing("jugendmigrationsdienst")
+            .get_translation(Locale.objects.get(language_code="ru"))
+            .url.endswith("/molodyozhnaya-migratsionnaya-sluzhba-jmd/")
+        )
 
     def test_an_untranslated_listing_shows_german_text_marked_german_with_a_notice(self, client):
         german = (

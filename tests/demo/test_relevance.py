@@ -237,7 +237,7 @@ class TestRelevanceOverTheDemo:
         assert any(text.startswith("الاندماج") for text in data["suggestions"])
 
     def test_the_arabic_search_page_is_right_to_left_and_finds_arabic_text(self, client):
-        response = client.get("/ar/suche/", {"q": "الجيران"})
+        response = client.get("/ar/bahth/", {"q": "الجيران"})
         assert response.status_code == 200
         assert 'dir="rtl"' in response.content.decode()
         slugs = [listing.slug for listing in response.context["listings"]]

@@ -91,6 +91,9 @@ MIDDLEWARE = [
     # A media folder that refuses an upload (read-only, full) is the admin's message.
     "base.storage.MediaStorageErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # German slugs in another language; listed before Wagtail's redirects, it sees a 404
+    # after them, so an editor's redirect wins.
+    "base.slug_redirects.GermanSlugRedirectMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "base.admin_guards.SnippetApiGuardMiddleware",
     # Last, so that it turns a lockout into its answer (429) after the login view ran.
