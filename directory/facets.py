@@ -176,7 +176,8 @@ def snapshot(locale: Locale) -> Snapshot:
 class FacetOption:
     """One value of a facet with its label, its count and whether it is selected.
 
-    ``param`` is the query parameter that selects it (the flags each have their own).
+    ``param`` is the query parameter that selects it (the flags each have their own);
+    ``icon`` is the id of its pictogram in ``img/icons.svg`` (action fields), or empty.
     """
 
     value: str
@@ -184,6 +185,7 @@ class FacetOption:
     count: int
     selected: bool
     param: str = ""
+    icon: str = ""
 
 
 @dataclass
@@ -256,8 +258,8 @@ def facet_counts(
         selected = getattr(filters, code)
         counts = {value: (eligible & mask).bit_count() for value, mask in snap.masks[code].items()}
         options = [
-            FacetOption(value, label, counts.get(value, 0), value in selected, code)
-            for value, label in facet.vocabulary.options(snap.labels[code])
+            FacetOption(value, label, counts.get(value, 0), value in selected, code, icon)
+            for value, label, icon in facet.vocabulary.options(snap.labels[code])
         ]
         options = [option for option in options if option.count or option.selected]
         if facet.vocabulary.by_count:
