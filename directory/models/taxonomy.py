@@ -64,7 +64,10 @@ class ActionField(TaxonomyTerm):
         _("icon"),
         max_length=32,
         blank=True,
-        help_text=_("Name of the pictogram shown on the home page tile."),
+        help_text=_(
+            "Name of the pictogram shown on the home page tile, on listing cards and in the "
+            "filters (a symbol of static/img/icons.svg)."
+        ),
     )
 
     override_translatable_fields = [
