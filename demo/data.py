@@ -1,4 +1,4 @@
-"""The network itself: taxonomies, the home page, the network's pages and the flyer text.
+"""The network itself: taxonomies, the home page and the network's pages.
 
 Facts follow the city's public page on the "Magdeburger Netzwerk für Integrations- und
 Ausländerarbeit"; names, phone numbers and e-mail addresses of people are invented and
@@ -139,24 +139,6 @@ HOME = {
     "coordinator_email": "integration@magdeburg.example",
 }
 
-FLYER_TITLE = "Flyer Integrationsnetzwerk"
-FLYER_FILENAME = "flyer-integrationsnetzwerk.pdf"
-FLYER_HEADING = "Magdeburger Netzwerk für Integrations- und Ausländerarbeit"
-FLYER_PARAGRAPHS = [
-    "Seit 2005 arbeiten in Magdeburg Ämter der Stadt, die Integrationsbeauftragte, der "
-    "Beirat für Integration und Migration, Wohlfahrtsverbände, das Jobcenter, "
-    "Bildungsträger, Beratungsstellen, Vereine und Initiativen zusammen.",
-    "Unsere Ziele: gute Bedingungen für die Integration von Menschen mit "
-    "Migrationsgeschichte, die bleiben dürfen – und bessere Lebensbedingungen für "
-    "Asylsuchende und Menschen ohne Bleiberecht, solange sie hier sind.",
-    "Drei Arbeitsgruppen bearbeiten elf Handlungsfelder: von Sprache, Schule und Arbeit über "
-    "Wohnen und Nachbarschaft bis zu Kultur, Religion und politischer Teilhabe.",
-    "Alle Angebote der Partner finden Sie im Wegweiser Magdeburg – in Ihrer Sprache.",
-    "Kontakt: Koordinator für Integration und Zuwanderung, Stabsstelle V/02, "
-    "Wilhelm-Höpfner-Ring 4, 39116 Magdeburg, Telefon 0391 540-0000, "
-    "integration@magdeburg.example",
-]
-
 PRINCIPLES = ContentPage(
     slug="verbindliche-grundsaetze",
     title="Verbindliche Grundsätze",
@@ -196,7 +178,6 @@ PRINCIPLES = ContentPage(
             "<p>Stellungnahmen im Namen des Netzwerks stimmen wir vorher ab. Gemeinsame "
             "Projekte planen wir zusammen und werten sie zusammen aus.</p>",
         ),
-        Block("flyer", "Flyer des Netzwerks herunterladen (PDF)"),
     ),
 )
 

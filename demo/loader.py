@@ -2,13 +2,12 @@
 
 It builds on the site's skeleton (``home.skeleton``, what ``manage.py setup_site`` makes:
 home page, directory, privacy page, action fields). Everything is found again by a stable key
-before it is created: locales by language code, taxonomy terms by ``code``, the flyer by
-title, the skeleton's pages by type, other pages by slug below their parent. Existing objects
+before it is created: locales by language code, taxonomy terms by ``code``, the skeleton's
+pages by type, other pages by slug below their parent. Existing objects
 are left as they are, so a second run creates nothing and editors' later changes survive a
 re-run.
 """
 
-import hashlib
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,9 +15,7 @@ from datetime import date, time, timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.utils import timezone
-from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
 from directory.models import (
@@ -47,7 +44,6 @@ from .listings_ag1 import LISTINGS as LISTINGS_AG1
 from .listings_ag2 import LISTINGS as LISTINGS_AG2
 from .listings_ag3 import LISTINGS as LISTINGS_AG3
 from .organisations import ORGANISATIONS
-from .pdf import one_page_pdf
 from .places import PLACES
 
 LISTINGS = [*LISTINGS_AG1, *LISTINGS_AG2, *LISTINGS_AG3]
@@ -59,7 +55,6 @@ REPORT_ORDER = [
     "working groups",
     "target groups",
     "districts",
-    "documents",
     "home page",
     "directory page",
     "privacy page",
@@ -122,16 +117,15 @@ class DemoLoader:
         with bulk_writes():
             self.ensure_locales()
             self.locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-            flyer = self.ensure_flyer()
             # The site's skeleton (home page, directory, privacy page, action fields), as
             # `manage.py setup_site` builds it, with the demo network's home page.
             site = skeleton.build_german(
                 skeleton.Network(name=data.SITE_NAME),
                 self.report,
-                home_fields={**data.HOME, "flyer": flyer},
+                home_fields=data.HOME,
             )
             self.load_taxonomies()
-            self.ensure_content_pages(site.home, flyer)
+            self.ensure_content_pages(site.home)
             organisations = self.ensure_organisations(site.directory)
             self.ensure_listings(organisations)
         return self.report
@@ -191,31 +185,15 @@ class DemoLoader:
             self.report.add(what, created)
         return terms
 
-    # The flyer, the home page and the network's pages
+    # The network's pages
 
-    def ensure_flyer(self):
-        Document = get_document_model()
-        flyer = Document.objects.filter(title=data.FLYER_TITLE).first()
-        self.report.add("documents", flyer is None)
-        if flyer is None:
-            content = one_page_pdf(data.FLYER_HEADING, data.FLYER_PARAGRAPHS)
-            flyer = Document(
-                title=data.FLYER_TITLE,
-                file=ContentFile(content, name=data.FLYER_FILENAME),
-                file_size=len(content),
-                # Wagtail hashes uploads with SHA-1 to find duplicates; not a security use.
-                file_hash=hashlib.sha1(content, usedforsecurity=False).hexdigest(),
-            )
-            flyer.save()
-        return flyer
-
-    def ensure_content_pages(self, home, flyer):
+    def ensure_content_pages(self, home):
         names = {code: term.name for code, term in self.action_fields.items()}
         pages = (data.PRINCIPLES, data.working_groups_page(names), data.NEWS, data.ABOUT)
         for spec in pages:
-            self.ensure_content_page(home, spec, flyer)
+            self.ensure_content_page(home, spec)
 
-    def ensure_content_page(self, parent, spec, flyer):
+    def ensure_content_page(self, parent, spec):
         page = ContentPage.objects.child_of(parent).filter(slug=spec.slug).first()
         self.report.add("content pages", page is None)
         if page is None:
@@ -225,18 +203,11 @@ class DemoLoader:
                 intro=spec.intro,
                 locale=self.locale,
                 show_in_menus=spec.show_in_menus,
-                body=[self.stream_block(block, flyer) for block in spec.body],
+                body=[{"type": block.kind, "value": block.value} for block in spec.body],
             )
             self.publish_child(parent, page)
         for child in spec.children:
-            self.ensure_content_page(page, child, flyer)
-
-    @staticmethod
-    def stream_block(block, flyer):
-        """A block in StreamField's JSON form; ``flyer`` blocks link the flyer document."""
-        if block.kind == "flyer":
-            return {"type": "document", "value": {"document": flyer.pk, "title": block.value}}
-        return {"type": block.kind, "value": block.value}
+            self.ensure_content_page(page, child)
 
     # Organisations and their listings
 

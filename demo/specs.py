@@ -98,7 +98,7 @@ class Listing:
 
 @dataclass(frozen=True)
 class Block:
-    """One StreamField block of a content page: ``heading``, ``paragraph`` or ``flyer``."""
+    """One StreamField block of a content page: ``heading`` or ``paragraph``."""
 
     kind: str
     value: str

@@ -7,14 +7,16 @@ so each card's HTML is cached under a key made of everything it depends on: the 
 version (:mod:`base.content_cache`, new on every save), the listing, the language, its
 opening status (which changes only when the listing opens or closes: the status is computed
 in memory from every listing's hours, kept until the content changes), today's date (for
-"may be outdated") and the host. Only the cards missing from the cache are loaded and
-rendered, with a fixed number of queries.
+"may be outdated"), the host and the URL of the icons (a new static file after a deploy
+gives new cards rather than ones pointing at the old file). Only the cards missing from the
+cache are loaded and rendered, with a fixed number of queries.
 """
 
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.template.loader import get_template
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -27,6 +29,7 @@ from directory.queries import live_listings, load_listings
 
 CARD_SECONDS = 6 * 60 * 60
 TEMPLATE = "includes/listing_card.html"
+ICONS = "img/icons.svg"
 
 
 @dataclass
@@ -91,6 +94,7 @@ def listing_cards_html(request, ids, hide_organisation: bool = False) -> list[Ca
             "1" if hide_organisation else "0",
             timezone.localdate().isoformat(),
             request.get_host() if request is not None else "",
+            static(ICONS),
         ]
     )
     statuses = opening_statuses(ids)

@@ -1,6 +1,7 @@
 """The directory's filters and facet counts, computed in memory from one snapshot per locale.
 
-A snapshot holds every live listing of a locale in title order and, for every value of
+A snapshot holds every live listing of a locale in the directory's order (translated ones
+first, by title: :func:`directory.queries.in_directory_order`) and, for every value of
 every facet declared in :mod:`directory.filters` (action field, target group, language
 spoken, district, free of charge, wheelchair accessible, ...), a bit mask with one bit per
 listing. Filtering is then ``&`` and ``|`` of integers and a count is ``int.bit_count()``:
@@ -30,7 +31,7 @@ from directory import hours
 from directory.filters import FACETS, DirectoryFilters
 from directory.models import Closure, OpeningHours
 from directory.models.taxonomy import TaxonomyTerm
-from directory.queries import live_listings
+from directory.queries import in_directory_order, live_listings
 
 
 def _positions(mask: int) -> list[int]:
@@ -46,7 +47,7 @@ def _positions(mask: int) -> list[int]:
 
 @dataclass
 class Snapshot:
-    """Every live listing of a locale (title order) and a bit mask per facet value."""
+    """Every live listing of a locale (directory order) and a bit mask per facet value."""
 
     locale: Locale
     ids: list[int]
@@ -71,7 +72,7 @@ class Snapshot:
         return int.from_bytes(data, "little")
 
     def ids_of(self, mask: int) -> list[int]:
-        """The listings of ``mask`` in title order."""
+        """The listings of ``mask`` in the directory's order."""
         ids = self.ids
         return [ids[index] for index in _positions(mask)]
 
@@ -120,7 +121,7 @@ class Snapshot:
 
 def _build(locale: Locale) -> Snapshot:
     """Read a locale's live listings and the values of every stored facet."""
-    base = live_listings(locale).order_by("title", "id")
+    base = in_directory_order(live_listings(locale))
     stored = [facet for facet in FACETS.values() if facet.stored is not None]
     own = [facet for facet in stored if facet.stored.on_listing]
     rows = list(base.values_list("id", *(facet.stored.path for facet in own)))
@@ -176,7 +177,8 @@ def snapshot(locale: Locale) -> Snapshot:
 class FacetOption:
     """One value of a facet with its label, its count and whether it is selected.
 
-    ``param`` is the query parameter that selects it (the flags each have their own).
+    ``param`` is the query parameter that selects it (the flags each have their own);
+    ``icon`` is the id of its pictogram in ``img/icons.svg`` (action fields), or empty.
     """
 
     value: str
@@ -184,6 +186,7 @@ class FacetOption:
     count: int
     selected: bool
     param: str = ""
+    icon: str = ""
 
 
 @dataclass
@@ -217,8 +220,9 @@ def filter_listings(
 ) -> list[int]:
     """Ids of the live listings of ``locale`` that pass ``filters``.
 
-    Without ``candidates``: every such listing, by title. With ``candidates`` (ids, e.g.
-    search results in relevance order): those of them that pass, in their order.
+    Without ``candidates``: every such listing, in the directory's order (translated ones
+    first, by title). With ``candidates`` (ids, e.g. search results in relevance order):
+    those of them that pass, in their order.
     Computed in memory; same result as :func:`directory.filters.apply_filters`.
     """
     snap = snapshot(locale)
@@ -256,8 +260,8 @@ def facet_counts(
         selected = getattr(filters, code)
         counts = {value: (eligible & mask).bit_count() for value, mask in snap.masks[code].items()}
         options = [
-            FacetOption(value, label, counts.get(value, 0), value in selected, code)
-            for value, label in facet.vocabulary.options(snap.labels[code])
+            FacetOption(value, label, counts.get(value, 0), value in selected, code, icon)
+            for value, label, icon in facet.vocabulary.options(snap.labels[code])
         ]
         options = [option for option in options if option.count or option.selected]
         if facet.vocabulary.by_count:

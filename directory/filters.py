@@ -78,27 +78,37 @@ class Stored:
 
 
 class Taxonomy:
-    """Values are the codes of a taxonomy's terms, shown in taxonomy order."""
+    """Values are the codes of a taxonomy's terms, shown in taxonomy order.
+
+    ``icon_field`` names the terms' pictogram field (``icon`` of an action field), shown
+    beside each option; ``default_icon`` stands in for a term without one.
+    """
 
     by_count = False
 
-    def __init__(self, model):
+    def __init__(self, model, icon_field: str = "", default_icon: str = ""):
         self.model = model
+        self.icon_field = icon_field
+        self.default_icon = default_icon
 
     def known(self) -> set[str]:
         """The codes of the taxonomy, in any language (one query)."""
         return set(self.model.objects.values_list("code", flat=True))
 
-    def read_labels(self, locale: Locale) -> list[tuple[str, str]]:
-        """(code, name) of every term in ``locale``, else in the default locale (a query)."""
-        terms = list(self.model.objects.filter(locale=locale).values_list("code", "name"))
+    def read_labels(self, locale: Locale) -> list[tuple[str, str, str]]:
+        """(code, name, icon) of every term in ``locale``, else in the default locale (a
+        query); the icon is empty for a taxonomy without pictograms."""
+        fields = ["code", "name", self.icon_field] if self.icon_field else ["code", "name"]
+        terms = list(self.model.objects.filter(locale=locale).values_list(*fields))
         if not terms:
             default = Locale.get_default()
-            terms = list(self.model.objects.filter(locale=default).values_list("code", "name"))
-        return terms
+            terms = list(self.model.objects.filter(locale=default).values_list(*fields))
+        if not self.icon_field:
+            return [(code, name, "") for code, name in terms]
+        return [(code, name, icon or self.default_icon) for code, name, icon in terms]
 
-    def options(self, labels) -> list[tuple[str, str]]:
-        """(code, label) of every option, from what :meth:`read_labels` read."""
+    def options(self, labels) -> list[tuple[str, str, str]]:
+        """(code, label, icon) of every option, from what :meth:`read_labels` read."""
         return labels
 
 
@@ -122,10 +132,10 @@ class SpokenLanguages:
         """The codes the listings name; their names come from CLDR in the active language."""
         return sorted(self.offered())
 
-    def options(self, labels) -> list[tuple[str, str]]:
-        """(code, name in the active language) of every language the listings name."""
+    def options(self, labels) -> list[tuple[str, str, str]]:
+        """(code, name in the active language, no icon) of every language the listings name."""
         return sorted(
-            ((code, language_name(code)) for code in labels or ()),
+            ((code, language_name(code), "") for code in labels or ()),
             key=lambda option: option[1].casefold(),
         )
 
@@ -222,7 +232,7 @@ FACETS: dict[str, FilterFacet] = {
             _("Action field"),
             multiple=True,
             stored=Stored(ListingActionField, "action_field__code"),
-            vocabulary=Taxonomy(ActionField),
+            vocabulary=Taxonomy(ActionField, "icon", ActionField.DEFAULT_ICON),
             taxonomy="action-fields",
             api=ApiParam(
                 "action_field",

@@ -104,7 +104,8 @@ def _phone(listing: ListingPage) -> str:
 
 
 def flyer_listings(request, directory: DirectoryIndexPage, field: ActionField):
-    """The live listings of ``field`` in the directory's language, by title, ready to print."""
+    """The live listings of ``field`` in the directory's language (in the directory's order:
+    translated ones first, by title), ready to print."""
     filters = DirectoryFilters(action_field=[field.code])
     ids = filter_listings(directory.locale, filters)
     listings = []

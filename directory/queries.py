@@ -5,7 +5,7 @@ Cards (:mod:`directory.cards`) and the HSDS API both load listings through
 queries does not depend on the number of listings.
 """
 
-from django.db.models import QuerySet, prefetch_related_objects
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet, prefetch_related_objects
 from wagtail.models import Locale, Page
 
 from directory.models import (
@@ -20,6 +20,15 @@ from directory.models import (
     OpeningHours,
     OrganisationPage,
 )
+
+
+def in_directory_order(listings: QuerySet) -> QuerySet:
+    """``listings`` in the directory's order: those translated into their language first
+    (an untranslated one is an alias of the German page and reads in German), each group by
+    title. A visitor of another language than German thus meets their language first."""
+    return listings.alias(
+        untranslated=ExpressionWrapper(Q(alias_of__isnull=False), output_field=BooleanField())
+    ).order_by("untranslated", "title", "id")
 
 
 def live_listings(locale: Locale | None = None) -> QuerySet:

@@ -74,8 +74,9 @@ def listing_results(
     sort: Callable[[list[int]], list[int]] | None = None,
     locale: Locale | None = None,
 ) -> Results:
-    """Filter ``candidates`` (every live listing by title when None) by the request's filters,
-    reorder them with ``sort`` if given, and render page ``number`` (the last when beyond).
+    """Filter ``candidates`` (every live listing in the directory's order when None) by the
+    request's filters, reorder them with ``sort`` if given, and render page ``number`` (the
+    last when beyond).
 
     ``locale`` is the visitor's (the active one) unless the caller already has it.
     """

@@ -38,7 +38,10 @@ class ContentBlock(blocks.StreamBlock):
 
 
 class HomePage(BasePage):
-    """The root of each language tree: the network, a search box, action fields, the contact."""
+    """The root of each language tree: the network, a search box, action fields, the contact.
+
+    Its flyers are the printable ones drawn per action field (``directory.flyer``).
+    """
 
     intro = models.CharField(_("headline"), max_length=255, blank=True)
     about = RichTextField(
@@ -51,14 +54,6 @@ class HomePage(BasePage):
     coordinator_phone = models.CharField(_("phone"), max_length=50, blank=True)
     coordinator_email = models.EmailField(_("e-mail"), blank=True)
     coordinator_website = models.URLField(_("website"), blank=True)
-    flyer = models.ForeignKey(
-        "wagtaildocs.Document",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("flyer"),
-    )
 
     override_translatable_fields = [
         SynchronizedField("coordinator_name", overridable=False),
@@ -66,7 +61,6 @@ class HomePage(BasePage):
         SynchronizedField("coordinator_email", overridable=False),
         SynchronizedField("coordinator_address", overridable=False),
         SynchronizedField("coordinator_website", overridable=False),
-        SynchronizedField("flyer"),
     ]
     content_panels = [
         *BasePage.content_panels,
@@ -84,7 +78,6 @@ class HomePage(BasePage):
             ],
             heading=_("Coordinator's contact"),
         ),
-        FieldPanel("flyer"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("about")]
 

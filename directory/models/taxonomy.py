@@ -57,11 +57,17 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
 class ActionField(TaxonomyTerm):
     """One of the network's action fields (Handlungsfelder), e.g. language or housing."""
 
+    # The pictogram of a field without its own icon (a symbol id in static/img/icons.svg).
+    DEFAULT_ICON = "people"
+
     icon = models.CharField(
         _("icon"),
         max_length=32,
         blank=True,
-        help_text=_("Name of the pictogram shown on the home page tile."),
+        help_text=_(
+            "Name of the pictogram shown on the home page tile, on listing cards and in the "
+            "filters (a symbol of static/img/icons.svg)."
+        ),
     )
 
     override_translatable_fields = [
@@ -76,6 +82,11 @@ class ActionField(TaxonomyTerm):
         constraints = [
             models.UniqueConstraint(fields=["code", "locale"], name="unique_action_field_code"),
         ]
+
+    @property
+    def pictogram(self) -> str:
+        """The id of the field's symbol in ``img/icons.svg`` (the default one when unset)."""
+        return self.icon or self.DEFAULT_ICON
 
 
 class TargetGroup(TaxonomyTerm):

@@ -1,4 +1,5 @@
-"""``{% action_field_flyer as flyer %}``: the flyer of the one action field filtered by."""
+"""``{% action_field_flyer as flyer %}``: the flyer of the one action field filtered by;
+``{% action_field_flyers action_fields as flyers %}``: the flyer of each action field."""
 
 from django import template
 from django.urls import reverse
@@ -20,3 +21,15 @@ def action_field_flyer(context) -> dict | None:
     if field is None:
         return None
     return {"url": reverse("action_field_flyer", args=[field.code]), "name": field.name}
+
+
+@register.simple_tag
+def action_field_flyers(action_fields) -> list[dict]:
+    """``{"url", "name"}`` of the flyer of each of ``action_fields`` in the active language;
+    empty when the server cannot draw PDFs."""
+    if not flyer.AVAILABLE:
+        return []
+    return [
+        {"url": reverse("action_field_flyer", args=[field.code]), "name": field.name}
+        for field in action_fields
+    ]

@@ -124,7 +124,6 @@ def test_admin_creates_a_home_page_under_the_root(admin_client, db):
             "coordinator_address": "Wilhelm-Höpfner-Ring 4\n39116 Magdeburg",
             "coordinator_phone": "0391 540 0000",
             "coordinator_email": "integration@example.org",
-            "flyer": "",
         },
     )
     assert_created(response)

@@ -1,12 +1,16 @@
-"""The home page: search box, a tile per action field, the coordinator, the flyer, the menu."""
+"""The home page: search box, a tile per action field, the coordinator, the flyers, the menu."""
+
+import os
 
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import translation
 
+from base.i18n import ensure_synced_locale
+from directory import flyer
 from directory.models import ActionField
-from home.factories import ContentPageFactory, DocumentFactory
+from home.factories import ContentPageFactory
 
 
 def soup_of(client, page):
@@ -17,6 +21,16 @@ def soup_of(client, page):
 
 def hrefs(soup):
     return [link["href"] for link in soup.find_all("a", href=True)]
+
+
+def require_pdf():
+    """Skip where WeasyPrint cannot draw (a failure where ``REQUIRE_PDF=1``)."""
+    if flyer.AVAILABLE:
+        return
+    reason = "WeasyPrint or its Pango libraries are not installed"
+    if os.environ.get("REQUIRE_PDF") == "1":
+        pytest.fail(f"{reason} (REQUIRE_PDF=1 forbids skipping)", pytrace=False)
+    pytest.skip(reason)
 
 
 @pytest.fixture
@@ -62,15 +76,46 @@ def test_home_page_shows_the_coordinators_contact_with_phone_and_email_links(cli
     assert "mailto:integration@example.org" in links
 
 
-def test_home_page_offers_the_flyer_for_download_when_one_is_set(client, home):
-    flyer = DocumentFactory()
-    home.flyer = flyer
-    home.save()
-    assert flyer.url in hrefs(soup_of(client, home))
+def flyer_links(soup):
+    flyers = soup.find("details", class_="flyer-list")
+    return [] if flyers is None else hrefs(flyers)
 
 
-def test_home_page_has_no_flyer_link_without_a_flyer(client, home):
-    assert not [href for href in hrefs(soup_of(client, home)) if "/documents/" in href]
+def test_home_page_links_the_printable_flyer_of_every_action_field(client, home, directory_page):
+    require_pdf()
+    soup = soup_of(client, home)
+    codes = ActionField.objects.filter(locale=home.locale).values_list("code", flat=True)
+    assert flyer_links(soup) == [f"/de/flyer/{code}.pdf" for code in codes]
+    assert not [href for href in hrefs(soup) if "/documents/" in href], "no hand-made flyer"
+    link = soup.find("a", href="/de/flyer/sprache.pdf")
+    assert link.get_text(strip=True) == "Sprache"
+    response = client.get("/de/flyer/sprache.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+def test_home_page_in_arabic_links_the_arabic_flyers(client, home, directory_page):
+    require_pdf()
+    arabic = ensure_synced_locale("ar")
+    for field in ActionField.objects.filter(locale=home.locale):
+        field.copy_for_translation(arabic).save()
+    links = flyer_links(soup_of(client, home.get_translation(arabic)))
+    assert len(links) == 11
+    assert all(link.startswith("/ar/flyer/") for link in links)
+
+
+def test_home_page_has_no_flyer_links_when_the_server_cannot_draw_pdfs(
+    client, home, directory_page, monkeypatch
+):
+    monkeypatch.setattr(flyer, "AVAILABLE", False)
+    soup = soup_of(client, home)
+    assert flyer_links(soup) == []
+    assert not [href for href in hrefs(soup) if "/flyer/" in href]
+
+
+def test_home_page_has_no_flyer_links_without_a_directory(client, home):
+    assert flyer_links(soup_of(client, home)) == []
 
 
 def test_network_pages_shown_in_menus_are_linked_from_every_page(client, home, directory_page):

@@ -33,4 +33,6 @@ SILENCED_SYSTEM_CHECKS = ["axes.W001"]
 WEGWEISER_RATE_LIMITS = {
     **WEGWEISER_RATE_LIMITS,  # noqa: F405
     **{family: (100_000, 60) for family in ("search", "suggestions", "api", "sitemap")},
+    # The demo crawl draws every flyer the home page links.
+    "flyer": (100_000, 3600),
 }
