@@ -7,6 +7,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.urls import resolve
 from wagtail.models import Locale, Page
 
 from base.translation_status import OUTDATED, UP_TO_DATE, status_table, translation_info
@@ -108,6 +109,12 @@ class TestDemoInEveryLanguage:
             if path.startswith(settings.STATIC_URL):
                 # Tests run without collectstatic: the file must exist where runserver finds it.
                 if not finders.find(path.removeprefix(settings.STATIC_URL)):
+                    failures.append((path, 404))
+                continue
+            if FLYER_PATH.match(path):
+                # Drawing each PDF is tests/directory/test_flyer.py's job; here the link must
+                # lead to the flyer view of an existing action field.
+                if resolve(urlsplit(path).path).url_name != "action_field_flyer":
                     failures.append((path, 404))
                 continue
             response = client.get(path)
