@@ -232,16 +232,22 @@ def _terms_by_code(model, locale) -> dict[str, str]:
     return names
 
 
+def _live_listings_per(link_model, code_field: str) -> Counter:
+    """Live listings (their German pages, standing for every language) per term code, each
+    listing counted once per term however many rows link it."""
+    rows = (
+        link_model.objects.filter(page__locale=_source_locale(), page__live=True)
+        .order_by()
+        .values_list(code_field, "page_id")
+        .distinct()
+    )
+    return Counter(code for code, _page in rows)
+
+
 def listings_per_action_field() -> Chart:
     """Live listings (counted once for all languages) per action field, in the network's order."""
     source = _source_locale()
-    links = (
-        ListingActionField.objects.filter(page__locale=source, page__live=True)
-        .order_by()
-        .values_list("action_field__code", "page_id")
-        .distinct()
-    )
-    counts = Counter(code for code, _page in links)
+    counts = _live_listings_per(ListingActionField, "action_field__code")
     names = _terms_by_code(ActionField, _display_locale())
     order = ActionField.objects.filter(locale=source).values_list("code", flat=True)
     return Chart(
@@ -256,13 +262,7 @@ def listings_per_action_field() -> Chart:
 def listings_per_district() -> Chart:
     """Live listings per district of their places; listings without one counted apart."""
     source = _source_locale()
-    places = (
-        ListingLocation.objects.filter(page__locale=source, page__live=True)
-        .order_by()
-        .values_list("district__code", "page_id")
-        .distinct()
-    )
-    counts = Counter(code for code, _page in places)
+    counts = _live_listings_per(ListingLocation, "district__code")
     names = _terms_by_code(District, _display_locale())
     order = list(District.objects.filter(locale=source).values_list("code", flat=True))
     rows = [
