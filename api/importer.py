@@ -9,14 +9,23 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
+from taggit.models import Tag
 from wagtail.models import Locale, Page
+from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from api import hsds
 from api.models import HsdsRecord
 from api.reader import Bundle, ReadError, read_source
+from base.bulk_pages import (
+    append_children,
+    index_references,
+    insert_rows,
+    publish_new,
+    set_published,
+)
 from base.content_cache import content_changed
 from directory.models import (
     ActionField,
@@ -53,6 +62,8 @@ TRANSLATED_ROWS = {
     "contacts": ("name", "role"),
     "spoken_languages": ("note",),
 }
+# New listings inserted together (each group a few statements per table).
+NEW_PAGES_AT_ONCE = 500
 ROW_MODELS = {
     "locations": ListingLocation,
     "opening_hours": OpeningHours,
@@ -175,6 +186,11 @@ class Importer:
         self._terms = {}
         self._seen_orgs = set()
         self._current = {}
+        self._slugs = {}  # parent page id → its children's slugs, while new pages wait
+        self._synced = None
+        self._batch = None
+        self._organisations = {}  # what _organisation returned, by its arguments
+        self._tags = {}
 
     @property
     def translating(self) -> bool:
@@ -299,7 +315,14 @@ class Importer:
         # publication) and its copies in every language once more: the search indexes, the
         # reference index and the content version are updated once per page at the end.
         # A dry run only compares (nothing is written, so nothing is indexed).
-        with bulk_writes():
+        new_ids = set()
+        if not self.translating and not dry_run:
+            existing = ListingPage.objects.filter(
+                locale=self.german, external_id__in=[d["id"] for d in datas]
+            ).values_list("external_id", flat=True)
+            new_ids = {d["id"] for d in datas} - {str(e) for e in existing}
+        new = []
+        with bulk_writes() as self._batch:
             own = {hsds.taxonomy_id(slug) for slug in hsds.TAXONOMIES}
             for kind, items in (
                 ("taxonomy", [t for t in taxonomies if str(t.get("id", "")).lower() not in own]),
@@ -327,12 +350,27 @@ class Importer:
                     self._translate(data, report)
                 else:
                     nested = record.get("organization")
-                    org = self._organisation(
-                        data["organization"], report, nested if isinstance(nested, dict) else None
-                    )
-                    self._listing(data, org, report, record)
+                    nested = nested if isinstance(nested, dict) else None
+                    # Services of one organisation repeat it: it is written once per run.
+                    key = json.dumps([data["organization"], nested], sort_keys=True, default=str)
+                    if key not in self._organisations:
+                        self._organisations[key] = self._organisation(
+                            data["organization"], report, nested
+                        )
+                    org = self._organisations[key]
+                    if data["id"] in new_ids:
+                        report.created += 1
+                        new.append((data, org, record))
+                    else:
+                        # Pages waiting to be inserted must not lose their slugs to this one.
+                        self._add_new(new)
+                        self._slugs.clear()
+                        self._listing(data, org, report, record)
+                if len(new) >= NEW_PAGES_AT_ONCE:
+                    self._add_new(new)
                 if progress is not None:
                     progress(done, len(datas))
+            self._add_new(new)
         return report
 
     # --- kept records -----------------------------------------------------------------
@@ -548,14 +586,18 @@ class Importer:
                 existing = ListingPage.objects.get(id=existing.id).specific
             page = existing
         else:
+            # A dry run counts a new listing; a real run writes new ones together (_add_new).
             report.created += 1
-            if self.dry_run:
-                return
-            cls = ProjectPage if data["kind"] == "project" else ServicePage
-            page = cls(locale=self.german, external_id=data["id"])
+            return None
+        page.slug = _unique_slug(org, data["slug"], exclude_id=page.id)
+        self._fill_listing(page, data)
+        _publish(page, data["last_modified"])
+        return page
+
+    def _fill_listing(self, page, data):
+        """Set a listing's fields and rows (in memory) from mapped ``data``."""
         for name, value in data["fields"].items():
             setattr(page, name, value)
-        page.slug = _unique_slug(org, data["slug"], exclude_id=page.id)
         _set_rows(
             page,
             "action_field_links",
@@ -579,15 +621,127 @@ class Importer:
         _set_rows(page, "opening_hours", OpeningHours, data["opening_hours"])
         _set_rows(page, "closures", Closure, data["closures"])
         _set_rows(page, "contacts", ListingContact, data["contacts"])
-        is_new = page.pk is None
-        if is_new:
-            org.add_child(instance=page)
-        page.keywords.set(data["keywords"])
-        _publish(page, data["last_modified"])
-        if is_new:
-            # Its copy in every language synchronised from German (as for organisations).
-            create_aliases_for_new_page(page)
-        return page
+        page.keywords.set([self._tag(name) for name in data["keywords"]])
+
+    def _tag(self, name: str) -> Tag:
+        """The keyword ``name``, looked up (or created) once per import."""
+        if name not in self._tags:
+            tag = Tag.objects.filter(name=name).first()
+            self._tags[name] = tag or Tag.objects.create(name=name)
+        return self._tags[name]
+
+    def _add_new(self, new: list) -> None:
+        """Insert new German listings together and publish them; empties ``new``.
+
+        What ``add_child`` and ``save_revision().publish()`` would do for each, with a few
+        statements per table for all of them (:mod:`base.bulk_pages`): tree paths, rows,
+        first revisions and history. The batch indexes them when the import ends, and their
+        records are kept as for any other listing.
+        """
+        if not new:
+            return
+        by_org: dict = {}
+        for data, org, _record in new:
+            cls = ProjectPage if data["kind"] == "project" else ServicePage
+            page = cls(locale=self.german, external_id=data["id"])
+            page.slug = self._free_slug(org, data["slug"])
+            self._fill_listing(page, data)
+            page.limit_review_date()
+            set_published([page], [data["last_modified"]])
+            by_org.setdefault(org.pk, (org, []))[1].append(page)
+        pages = [page for _org, children in by_org.values() for page in children]
+        by_id = {str(page.external_id): page for page in pages}
+        for org, children in by_org.values():
+            append_children(org, children, clean=True)
+        insert_rows(pages)
+        publish_new(pages)
+        index_references(pages)
+        for model in {type(page) for page in pages}:
+            ids = [page.pk for page in pages if type(page) is model]
+            self._batch.written(model, ids, references=False)
+        content_changed()  # inserted without signals
+        self._keep_new([(by_id[data["id"]], record) for data, _org, record in new])
+        if self._synced_locales():
+            for page in pages:
+                # Its copy in every language synchronised from German (as for organisations).
+                create_aliases_for_new_page(page)
+        new.clear()
+
+    def _free_slug(self, parent, slug) -> str:
+        """``slug``, or ``slug-2``, ... free among ``parent``'s children and those pending."""
+        taken = self._slugs.get(parent.pk)
+        if taken is None:
+            taken = set(parent.get_children().values_list("slug", flat=True))
+            self._slugs[parent.pk] = taken
+        candidate, n = slug, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{slug}-{n}"
+        taken.add(candidate)
+        return candidate
+
+    def _synced_locales(self) -> bool:
+        if self._synced is None:
+            self._synced = LocaleSynchronization.objects.filter(sync_from=self.german).exists()
+        return self._synced
+
+    def _keep_new(self, pairs: list) -> None:
+        """Keep the records of just inserted listings (see :meth:`_keep`), a chunk at a time."""
+        now = timezone.now()
+        for start in range(0, len(pairs), 200):
+            chunk = pairs[start : start + 200]
+            listings = hsds.load_listings([page.pk for page, _record in chunk])
+            mapped = {
+                listing.pk: hsds.service_to_hsds(listing, self.catalog, raw=True)
+                for listing in listings
+            }
+            ids = [str(record["id"]) for _page, record in chunk]
+            stored = {
+                r.hsds_id: r for r in HsdsRecord.objects.filter(kind="service", hsds_id__in=ids)
+            }
+            sal_ids = [
+                str(sal["id"])
+                for _page, record in chunk
+                for sal in record.get("service_at_locations") or []
+                if isinstance(sal, dict) and sal.get("id")
+            ]
+            stored_sals = {
+                r.hsds_id: r
+                for r in HsdsRecord.objects.filter(kind="service_at_location", hsds_id__in=sal_ids)
+            }
+            created, updated = [], []
+            for page, record in chunk:
+                kept = stored.get(str(record["id"]))
+                if kept is None:
+                    kept = HsdsRecord(kind="service", hsds_id=str(record["id"]), record=record)
+                    created.append(kept)
+                else:
+                    # A record kept from before its page was deleted: merged as in _keep.
+                    if not self.replace:
+                        kept.record = hsds.merge_records(kept.record, record)
+                    else:
+                        kept.record = record
+                    updated.append(kept)
+                kept.page, kept.mapped, kept.updated_at = page, mapped[page.pk], now
+                for sal in record.get("service_at_locations") or []:
+                    if not (isinstance(sal, dict) and sal.get("id")):
+                        continue
+                    sal_kept = stored_sals.get(str(sal["id"]))
+                    if sal_kept is None:
+                        sal_kept = HsdsRecord(kind="service_at_location", hsds_id=str(sal["id"]))
+                        stored_sals[sal_kept.hsds_id] = sal_kept
+                        created.append(sal_kept)
+                    elif sal_kept not in updated:
+                        updated.append(sal_kept)
+                    sal_kept.parent_id, sal_kept.page, sal_kept.updated_at = (
+                        str(record["id"]),
+                        page,
+                        now,
+                    )
+            HsdsRecord.objects.bulk_create(created, batch_size=500)
+            HsdsRecord.objects.bulk_update(
+                updated, ["record", "mapped", "page", "parent_id", "updated_at"], batch_size=500
+            )
 
     # --- translations -------------------------------------------------------------
 

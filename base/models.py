@@ -24,6 +24,11 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def _check_slug_is_unique(self):
+        # base.bulk_pages checks the slugs of a group of new siblings with one query for all.
+        if not getattr(self, "slug_checked_in_bulk", False):
+            super()._check_slug_is_unique()
+
     def permissions_for_user(self, user):
         """Wagtail's page rights, with translators limited to translating (``page_permissions``)."""
         return TranslationAwarePagePermissionTester(user, self)

@@ -8,8 +8,9 @@ organisation and listing also gets a translation in each further locale that alr
 translation of the German directory page (translations share ``translation_key``, as
 wagtail-localize makes them).
 
-Pages are inserted with computed tree paths instead of ``add_child`` (which asks the
-database for the last child before every insert), the orderables with ``bulk_create``, all
+Pages are inserted with computed tree paths (``base.bulk_pages``) instead of ``add_child``
+(which asks the database for the last child before every insert), the orderables with
+``bulk_create``, all
 inside ``search.bulk.bulk_writes()``, which indexes the new pages once at the end. The page
 tree stays valid: ``Page.find_problems()`` finds nothing afterwards.
 """
@@ -23,13 +24,12 @@ from datetime import date, timedelta
 from datetime import time as clock
 from decimal import Decimal
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.models import Locale, Page
 
+from base.bulk_pages import append_children
 from base.content_cache import content_changed
 from base.languages import SOURCE_LANGUAGE
 from directory.models import (
@@ -460,60 +460,6 @@ def _ensure_taxonomy(source_locale):
         )
 
 
-def _insert_pages(pages: Sequence[Page]) -> None:
-    """Insert unsaved pages table by table with one multi-row INSERT per table.
-
-    Page models use multi-table inheritance, which ``bulk_create`` refuses: the shared
-    ``wagtailcore_page`` rows are inserted first (their ids come back), then each subclass
-    table gets its rows with the same id, as ``loaddata`` saves "raw" objects. No signals
-    are sent, so nothing is indexed or logged here; the caller notes the pages for
-    ``bulk_writes()`` to index at the end.
-    """
-    by_model: dict[type, list[Page]] = {}
-    for page in pages:
-        by_model.setdefault(type(page), []).append(page)
-    for model, objs in by_model.items():
-        root_fields = [f for f in Page._meta.local_concrete_fields if not f.primary_key]
-        rows = Page._base_manager._insert(
-            objs, fields=root_fields, returning_fields=[Page._meta.pk]
-        )
-        for page, (page_id,) in zip(objs, rows, strict=True):
-            page.id = page_id
-        for table_model in [*reversed(model._meta.get_parent_list()), model]:
-            if table_model is Page:
-                continue
-            for page in objs:
-                setattr(page, table_model._meta.pk.attname, page.id)
-            table_model._base_manager._insert(
-                objs, fields=table_model._meta.local_concrete_fields, raw=True
-            )
-        for page in objs:
-            page._state.adding = False
-
-
-def _append_children(parent: Page, pages: Sequence[Page]) -> None:
-    """Insert ``pages`` as the last children of ``parent`` with computed tree paths.
-
-    Equivalent to calling ``parent.add_child`` for each page, without asking for the last
-    child before each insert and without a save per page; ``numchild`` is updated once.
-    """
-    if not pages:
-        return
-    last = parent.get_last_child()
-    start = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
-    depth = parent.depth + 1
-    for offset, page in enumerate(pages):
-        page.depth = depth
-        page.path = Page._get_path(parent.path, depth, start + offset)
-        page.numchild = 0
-        page.set_url_path(parent)
-        if page.content_type_id is None:
-            page.content_type = ContentType.objects.get_for_model(type(page))
-    _insert_pages(pages)
-    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
-    parent.numchild += len(pages)
-
-
 def _page_defaults(now):
     return {
         "live": True,
@@ -732,7 +678,7 @@ def _create_block(ctx: dict, block: list[dict], number: int) -> None:
             description=f"<p>{about}</p>",
             **org_fields,
         )
-        _append_children(parent, [org])
+        append_children(parent, [org])
         ctx["pages"][OrganisationPage].append(org.pk)
         listings = [
             _build_listing(
@@ -744,7 +690,7 @@ def _create_block(ctx: dict, block: list[dict], number: int) -> None:
             )
             for plan in block
         ]
-        _append_children(org, listings)
+        append_children(org, listings)
         for plan, page in zip(block, listings, strict=True):
             ctx["pages"][type(page)].append(page.pk)
             for model, objs in _listing_rows(plan, page, locale, language, terms, org_name).items():

@@ -68,16 +68,19 @@ class Batch:
         self.listings: set = set()
         self.organisations: set = set()
 
-    def written(self, model: type, pks: Iterable, *, wagtail_search: bool = True) -> None:
+    def written(
+        self, model: type, pks: Iterable, *, wagtail_search: bool = True, references: bool = True
+    ) -> None:
         """Note objects written without signals (raw inserts) to be indexed like saved ones.
 
         ``wagtail_search=False`` leaves them out of Wagtail's own index (the admin's search),
-        which the public search does not read.
+        which the public search does not read; ``references=False`` out of the reference
+        index, for objects the writer indexed itself (:func:`base.bulk_pages.index_references`).
         """
         pks = set(pks)
         if wagtail_search and model in _search_models:
             self.search[model] |= pks
-        if model in _reference_models:
+        if references and model in _reference_models:
             self.references[model] |= pks
         if issubclass(model, ListingPage):
             self.listings |= pks

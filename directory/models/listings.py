@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -248,11 +250,14 @@ class ListingPage(BasePage):
             ).exists()
         ):
             self.external_id = uuid.uuid4()
-        # A date in the future (typed, imported) would silence the freshness reminders.
+        self.limit_review_date()
+        return super().save(*args, **kwargs)
+
+    def limit_review_date(self) -> None:
+        """A date in the future (typed, imported) would silence the freshness reminders."""
         today = timezone.localdate()
         if self.last_reviewed and self.last_reviewed > today:
             self.last_reviewed = today
-        return super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
@@ -268,8 +273,29 @@ class ListingPage(BasePage):
 
     def organisation_name(self) -> str:
         """The organisation's name, searchable with every listing (lowest weight)."""
+        if hasattr(self, "parent_organisation_title"):  # see get_indexed_objects
+            return self.parent_organisation_title or ""
         organisation = self.organisation
         return organisation.title if organisation else ""
+
+    @classmethod
+    def get_indexed_objects(cls):
+        """Listings with what the search index reads, in a fixed number of queries.
+
+        The action fields' names (two levels down) and the organisation's name (the parent
+        page, found by its path) would otherwise be one query per listing.
+        """
+        parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - cls.steplen)
+        return (
+            super()
+            .get_indexed_objects()
+            .prefetch_related("action_field_links__action_field")
+            .annotate(
+                parent_organisation_title=Subquery(
+                    OrganisationPage.objects.filter(path=parent_path).values("title")[:1]
+                )
+            )
+        )
 
     @property
     def kind_label(self):
