@@ -91,9 +91,7 @@ def test_the_reference_index_is_what_wagtail_computes(tmp_path, directory_page):
         assert recomputed == indexed
 
 
-def test_wagtails_own_search_finds_new_listings_with_their_organisation(
-    tmp_path, directory_page
-):
+def test_wagtails_own_search_finds_new_listings_with_their_organisation(tmp_path, directory_page):
     records = services(2)
     import_file(write(tmp_path, records))
     backend = get_search_backend()
