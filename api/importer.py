@@ -36,6 +36,7 @@ from directory.models import (
     ListingLanguage,
     ListingLocation,
     ListingPage,
+    ListingTag,
     ListingTargetGroup,
     OpeningHours,
     OrganisationPage,
@@ -295,8 +296,8 @@ class Importer:
         self.dry_run = dry_run
         self.replace = replace
         if not self.translating:
-            records = [self._merged("service", r) for r in records]
-            organizations = [self._merged("organization", o) for o in organizations]
+            records = self._merged_all("service", records)
+            organizations = self._merged_all("organization", organizations)
         report.errors = self.validate_extras(organizations, terms) or self.validate(
             records, report.warnings
         )
@@ -374,6 +375,25 @@ class Importer:
         return report
 
     # --- kept records -----------------------------------------------------------------
+
+    def _merged_all(self, kind, records) -> list:
+        """:meth:`_merged` of each record, with the kept records read a chunk at a time."""
+        if self.replace:
+            return list(records)
+        ids = [str(r["id"]) for r in records if isinstance(r, dict) and r.get("id")]
+        stored = {}
+        for start in range(0, len(ids), 500):
+            stored.update(
+                HsdsRecord.objects.filter(
+                    kind=kind, hsds_id__in=ids[start : start + 500]
+                ).values_list("hsds_id", "record")
+            )
+        return [
+            hsds.merge_records(stored[str(r["id"])], r)
+            if isinstance(r, dict) and str(r.get("id")) in stored
+            else r
+            for r in records
+        ]
 
     def _merged(self, kind, record):
         """The incoming record on top of the one kept under its id (unless replacing)."""
@@ -621,7 +641,8 @@ class Importer:
         _set_rows(page, "opening_hours", OpeningHours, data["opening_hours"])
         _set_rows(page, "closures", Closure, data["closures"])
         _set_rows(page, "contacts", ListingContact, data["contacts"])
-        page.keywords.set([self._tag(name) for name in data["keywords"]])
+        # The keyword rows themselves (``keywords.set`` would look the tags up again).
+        page.tagged_items = [ListingTag(tag=self._tag(name)) for name in data["keywords"]]
 
     def _tag(self, name: str) -> Tag:
         """The keyword ``name``, looked up (or created) once per import."""

@@ -162,9 +162,15 @@ class _Context:
         self.org_titles.update(
             OrganisationPage.objects.filter(path__in=parent_paths).values_list("path", "title")
         )
-        keys = {page.translation_key for page in pages}
         german = Locale.objects.filter(language_code=SOURCE_LANGUAGE).first()
-        if german is not None:
+        if german is None:
+            return
+        # A German page is its own source (loaded with the same rows): not fetched twice.
+        for page in pages:
+            if page.locale_id == german.id and page.alias_of_id is None:
+                self.sources[page.translation_key] = page
+        keys = {page.translation_key for page in pages} - self.sources.keys()
+        if keys:
             sources = ListingPage.objects.filter(
                 translation_key__in=keys, locale=german, alias_of__isnull=True
             ).prefetch_related(*PREFETCH)
