@@ -20,6 +20,7 @@ from api import hsds
 from api.models import HsdsRecord
 from api.reader import Bundle, ReadError, read_source
 from base.bulk_pages import (
+    add_aliases,
     append_children,
     index_references,
     insert_rows,
@@ -691,10 +692,22 @@ class Importer:
             self._batch.written(model, ids, references=False)
         content_changed()  # inserted without signals
         self._keep_new([(by_id[data["id"]], record) for data, _org, record in new])
-        if self._synced_locales():
-            for page in pages:
-                # Its copy in every language synchronised from German (as for organisations).
-                create_aliases_for_new_page(page)
+        # Its copy in every language synchronised from German, under the organisation's copy.
+        for locale in self._synced_locales():
+            parents = {}
+            for org, _children in by_org.values():
+                translated = org.get_translation_or_none(locale)
+                if translated is None:
+                    translated = org.copy_for_translation(locale, copy_parents=True, alias=True)
+                parents[org.path] = (org, translated)
+            aliases = add_aliases(pages, locale, parents)
+            if LocaleSynchronization.objects.filter(sync_from=locale).exists():
+                for alias in aliases:  # a tree kept in step with this one (rare): one by one
+                    create_aliases_for_new_page(alias)
+            index_references(aliases)
+            for model in {type(alias) for alias in aliases}:
+                ids = [alias.pk for alias in aliases if type(alias) is model]
+                self._batch.written(model, ids, references=False)
         new.clear()
 
     def _free_slug(self, parent, slug) -> str:
@@ -710,9 +723,15 @@ class Importer:
         taken.add(candidate)
         return candidate
 
-    def _synced_locales(self) -> bool:
+    def _synced_locales(self) -> list[Locale]:
+        """The locales whose trees wagtail-localize keeps in step with the German one."""
         if self._synced is None:
-            self._synced = LocaleSynchronization.objects.filter(sync_from=self.german).exists()
+            self._synced = [
+                sync.locale
+                for sync in LocaleSynchronization.objects.filter(
+                    sync_from=self.german
+                ).select_related("locale")
+            ]
         return self._synced
 
     def _keep_new(self, pairs: list) -> None:

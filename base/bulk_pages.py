@@ -25,7 +25,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from modelcluster.models import get_all_child_relations
 from wagtail.log_actions import get_active_log_context
-from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision, TranslatableMixin
+from wagtail.models.copying import _copy
 
 from base.sanitize import clean_instance
 
@@ -243,3 +244,91 @@ def index_references(objects: Iterable) -> None:
                 )
             )
     ReferenceIndex.objects.bulk_create(rows, batch_size=BATCH_SIZE, ignore_conflicts=True)
+
+
+# What ``Page.create_alias`` leaves out of an alias (it has no revisions of its own).
+ALIAS_EXCLUDE = [
+    "id",
+    "path",
+    "depth",
+    "numchild",
+    "url_path",
+    "index_entries",
+    "postgres_index_entries",
+    "latest_revision",
+]
+
+
+def add_aliases(pages: Sequence[Page], locale, parents: dict) -> list[Page]:
+    """Insert an alias of each inserted page in ``locale``, as ``copy_for_translation`` would.
+
+    ``parents`` maps the path of a source page's parent to that parent and its page in
+    ``locale`` (``(parent, translated_parent)``). Each
+    alias copies its source's fields and rows (translatable rows in ``locale``, with their
+    translation keys), keeps the slug unless a sibling has it (``-1``, ``-2``, ... as
+    Wagtail's ``find_available_slug``), and gets the "wagtail.create_alias" history entry.
+    Returns the aliases (for the caller to index).
+    """
+    by_parent: dict[int, tuple[Page, list[Page]]] = {}
+    for page in pages:
+        parent = parents[page.path[: -Page.steplen]][1]
+        # Wagtail's own copy (private, used by ``create_alias``): fields and rows.
+        alias, child_objects = _copy(
+            page,
+            exclude_fields=ALIAS_EXCLUDE,
+            update_attrs={
+                "alias_of": page,
+                "draft_title": page.title,
+                "has_unpublished_changes": not page.live,
+                "locale": locale,
+            },
+        )
+        for row in child_objects.values():
+            if isinstance(row, TranslatableMixin):
+                row.locale = locale
+        by_parent.setdefault(parent.pk, (parent, []))[1].append(alias)
+    aliases = []
+    for parent, children in by_parent.values():
+        taken = set(parent.get_children().values_list("slug", flat=True))
+        for alias in children:
+            slug, number = alias.slug, 1
+            while slug in taken:
+                slug, number = f"{alias.slug}-{number}", number + 1
+            alias.slug = slug
+            taken.add(slug)
+        append_children(parent, children)
+        aliases.extend(children)
+    insert_rows(aliases)
+    now = timezone.now()
+    context = get_active_log_context()
+    PageLogEntry.objects.bulk_create(
+        [
+            PageLogEntry(
+                content_type_id=alias.content_type_id,
+                label=alias.get_admin_display_title(),
+                action="wagtail.create_alias",
+                timestamp=now,
+                data=_alias_log_data(alias, *parents[source.path[: -Page.steplen]]),
+                page_id=alias.pk,
+                user=context.user,
+                uuid=context.uuid,
+            )
+            for alias, source in zip(aliases, _sources(aliases, pages), strict=True)
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    return aliases
+
+
+def _alias_log_data(alias, source_parent, parent) -> dict:
+    """What ``create_alias`` logs: the alias, its source's parent and its own parent."""
+    return {
+        "page": {"id": alias.pk, "title": alias.get_admin_display_title()},
+        "source": {"id": source_parent.pk, "title": source_parent.get_admin_display_title()},
+        "destination": {"id": parent.pk, "title": parent.get_admin_display_title()},
+    }
+
+
+def _sources(aliases, pages):
+    by_id = {page.pk: page for page in pages}
+    return [by_id[alias.alias_of_id] for alias in aliases]

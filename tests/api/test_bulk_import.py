@@ -135,9 +135,24 @@ def test_every_synchronised_language_gets_its_copy_with_rows(tmp_path, directory
                 listing.locale.__class__.objects.get(language_code=language)
             ).specific
             assert copy.alias_of_id == listing.pk and copy.live
-            assert [row.street for row in copy.locations.all()] == ["Hallische Straße 5"]
+            assert copy.slug == listing.slug and copy.latest_revision_id is None
+            assert copy.get_parent().specific.alias_of_id == listing.get_parent().pk
+            (row,) = copy.locations.all()
+            (source_row,) = listing.locations.all()
+            assert row.street == "Hallische Straße 5" and row.pk != source_row.pk
+            assert row.locale_id == copy.locale_id
+            assert row.translation_key == source_row.translation_key
+            history = PageLogEntry.objects.filter(page=copy)
+            assert list(history.values_list("action", flat=True)) == ["wagtail.create_alias"]
             assert Client().get(copy.url).status_code == 200
     assert all(not problems for problems in Page.find_problems())
+    # A German publication reaches the copies (Wagtail updates aliases from the source).
+    listing = listings(records)[0]
+    listing.title = "Nähcafé am Abend"
+    listing.save_revision().publish()
+    assert {page.title for page in ListingPage.objects.filter(alias_of=listing)} == {
+        "Nähcafé am Abend"
+    }
 
 
 def test_records_are_kept_for_the_api_as_for_a_single_import(tmp_path, directory_page):
