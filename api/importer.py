@@ -734,16 +734,32 @@ class Importer:
             ]
         return self._synced
 
+    def _produced_by_new(self, pages: list) -> dict:
+        """What the site makes of just inserted listings, by page id, from the pages in memory.
+
+        As :func:`api.hsds.load_listings` would load them: rows held by the pages (saved,
+        in order), the organisation and, for a project, its dates; the records kept for
+        the organisations read once.
+        """
+        organisations = {}
+        for page in pages:
+            path = page.path[: -Page.steplen]
+            if path not in organisations:
+                organisations[path] = OrganisationPage.objects.get(path=path)
+        hsds.prefetch_records(list(organisations.values()), "organization")
+        produced = {}
+        for page in pages:
+            page.__dict__["organisation"] = organisations[page.path[: -Page.steplen]]
+            page._project = page if isinstance(page, ProjectPage) else None
+            produced[page.pk] = hsds.service_to_hsds(page, self.catalog, raw=True)
+        return produced
+
     def _keep_new(self, pairs: list) -> None:
         """Keep the records of just inserted listings (see :meth:`_keep`), a chunk at a time."""
         now = timezone.now()
         for start in range(0, len(pairs), 200):
             chunk = pairs[start : start + 200]
-            listings = hsds.load_listings([page.pk for page, _record in chunk])
-            mapped = {
-                listing.pk: hsds.service_to_hsds(listing, self.catalog, raw=True)
-                for listing in listings
-            }
+            mapped = self._produced_by_new([page for page, _record in chunk])
             ids = [str(record["id"]) for _page, record in chunk]
             stored = {
                 r.hsds_id: r for r in HsdsRecord.objects.filter(kind="service", hsds_id__in=ids)

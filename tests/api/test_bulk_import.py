@@ -11,10 +11,12 @@ import datetime
 import json
 
 import pytest
+from django.core.serializers.json import DjangoJSONEncoder
 from django.test import Client
 from wagtail.models import Page, PageLogEntry, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
+from api import hsds
 from api.models import HsdsRecord
 from directory.models import ListingPage, OrganisationPage
 from tests.api.test_import_export import import_file, new_service, write
@@ -157,11 +159,25 @@ def test_every_synchronised_language_gets_its_copy_with_rows(tmp_path, directory
 
 def test_records_are_kept_for_the_api_as_for_a_single_import(tmp_path, directory_page):
     records = services(2)
+    records.append(
+        new_service(
+            x_kind="project",
+            x_start_date="2026-01-01",
+            x_end_date="2027-12-31",
+            x_funding_body="Land Sachsen-Anhalt",
+            organization=records[0]["organization"],
+        )
+    )
     import_file(write(tmp_path, records))
     for record, listing in zip(records, listings(records), strict=True):
         kept = HsdsRecord.objects.get(kind="service", hsds_id=record["id"])
         assert kept.page_id == listing.pk and kept.record == record
         assert kept.mapped["name"] == record["name"]
+        # What the site makes of the listing, kept from the pages in memory, is what it
+        # makes of it read back from the database.
+        (loaded,) = hsds.load_listings([listing.pk])
+        fresh = hsds.service_to_hsds(loaded, hsds.Catalog.load(listing.locale), raw=True)
+        assert kept.mapped == json.loads(json.dumps(fresh, cls=DjangoJSONEncoder))
         sal = record["service_at_locations"][0]["id"]
         assert HsdsRecord.objects.get(kind="service_at_location", hsds_id=sal).page_id == (
             listing.pk
