@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.db.models.signals import post_save
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from taggit.models import Tag
@@ -519,11 +520,20 @@ class Importer:
                 slug=_unique_slug(directory, data["slug"]),
                 **values,
             )
-            directory.add_child(instance=org)
-            _publish(org)
-            # Programmatic pages get no aliases from wagtail-localize (only the admin's
-            # "add page" does): without them the other languages would answer 404.
-            create_aliases_for_new_page(org)
+            set_published([org])
+            # Inserted as new listings are, with its copy in every language (programmatic
+            # pages get none from wagtail-localize, and the other languages would answer 404);
+            # then announced as saved, for the partner's rights and the indexes to follow.
+            pages, aliases = self._insert_published([(directory, [org])])
+            for page in pages + aliases:
+                post_save.send(
+                    sender=type(page),
+                    instance=page,
+                    created=True,
+                    raw=False,
+                    using=page._state.db,
+                    update_fields=None,
+                )
             report.organisations_created += 1
             return org
         current = hsds.organization_data(hsds.organization_to_hsds(org))
@@ -680,35 +690,42 @@ class Importer:
             page.limit_review_date()
             set_published([page], [data["last_modified"]])
             by_org.setdefault(org.pk, (org, []))[1].append(page)
-        pages = [page for _org, children in by_org.values() for page in children]
-        by_id = {str(page.external_id): page for page in pages}
-        for org, children in by_org.values():
-            append_children(org, children, clean=True)
-        insert_rows(pages)
-        publish_new(pages)
-        index_references(pages)
-        for model in {type(page) for page in pages}:
-            ids = [page.pk for page in pages if type(page) is model]
+        pages, aliases = self._insert_published(list(by_org.values()))
+        index_references(pages + aliases)
+        for model in {type(page) for page in pages + aliases}:
+            ids = [page.pk for page in pages + aliases if type(page) is model]
             self._batch.written(model, ids, references=False)
         content_changed()  # inserted without signals
+        by_id = {str(page.external_id): page for page in pages}
         self._keep_new([(by_id[data["id"]], record) for data, _org, record in new])
-        # Its copy in every language synchronised from German, under the organisation's copy.
+        new.clear()
+
+    def _insert_published(self, groups: list) -> tuple[list, list]:
+        """Insert new pages, published, with their copies in every synchronised language.
+
+        ``groups`` holds ``(parent, pages)`` pairs of German pages made in memory (rows
+        included, marked published). Returns the pages and their copies, inserted with
+        :mod:`base.bulk_pages` (no save, no signal: the caller indexes them).
+        """
+        pages = [page for _parent, children in groups for page in children]
+        for parent, children in groups:
+            append_children(parent, children, clean=True)
+        insert_rows(pages)
+        publish_new(pages)
+        aliases = []
         for locale in self._synced_locales():
             parents = {}
-            for org, _children in by_org.values():
-                translated = org.get_translation_or_none(locale)
+            for parent, _children in groups:
+                translated = parent.get_translation_or_none(locale)
                 if translated is None:
-                    translated = org.copy_for_translation(locale, copy_parents=True, alias=True)
-                parents[org.path] = (org, translated)
-            aliases = add_aliases(pages, locale, parents)
+                    translated = parent.copy_for_translation(locale, copy_parents=True, alias=True)
+                parents[parent.path] = (parent, translated)
+            copies = add_aliases(pages, locale, parents)
             if LocaleSynchronization.objects.filter(sync_from=locale).exists():
-                for alias in aliases:  # a tree kept in step with this one (rare): one by one
-                    create_aliases_for_new_page(alias)
-            index_references(aliases)
-            for model in {type(alias) for alias in aliases}:
-                ids = [alias.pk for alias in aliases if type(alias) is model]
-                self._batch.written(model, ids, references=False)
-        new.clear()
+                for copy_ in copies:  # a tree kept in step with this one (rare): one by one
+                    create_aliases_for_new_page(copy_)
+            aliases.extend(copies)
+        return pages, aliases
 
     def _free_slug(self, parent, slug) -> str:
         """``slug``, or ``slug-2``, ... free among ``parent``'s children and those pending."""

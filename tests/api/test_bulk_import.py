@@ -13,12 +13,13 @@ import json
 import pytest
 from django.core.serializers.json import DjangoJSONEncoder
 from django.test import Client
-from wagtail.models import Page, PageLogEntry, ReferenceIndex
+from wagtail.models import GroupPagePermission, Page, PageLogEntry, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
 from api import hsds
 from api.models import HsdsRecord
 from directory.models import ListingPage, OrganisationPage
+from partners.models import Partner
 from tests.api.test_import_export import import_file, new_service, write
 
 pytestmark = pytest.mark.django_db
@@ -148,6 +149,14 @@ def test_every_synchronised_language_gets_its_copy_with_rows(tmp_path, directory
             assert list(history.values_list("action", flat=True)) == ["wagtail.create_alias"]
             assert Client().get(copy.url).status_code == 200
     assert all(not problems for problems in Page.find_problems())
+    # Each new organisation, inserted with its copies, has its partner with rights on all.
+    for org in OrganisationPage.objects.filter(locale__language_code="de"):
+        partner = Partner.objects.get(organisation=org)
+        copies = set(Page.objects.filter(translation_key=org.translation_key).values_list("pk"))
+        assert len(copies) == 3
+        rights = GroupPagePermission.objects.filter(group=partner.group)
+        assert set(rights.values_list("page")) == copies
+        assert PageLogEntry.objects.filter(page=org, action="wagtail.publish").count() == 1
     # A German publication reaches the copies (Wagtail updates aliases from the source).
     listing = listings(records)[0]
     listing.title = "Nähcafé am Abend"
