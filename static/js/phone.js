@@ -193,6 +193,19 @@
     return parts;
   }
 
+  // The languages that would be read, from textContent: innerText (readingParts) makes the
+  // browser lay the page out, which is only worth it once the visitor presses the button.
+  function readingLanguages(article) {
+    var languages = [];
+    READ_PARTS.forEach(function (selector) {
+      Array.prototype.forEach.call(article.querySelectorAll(selector), function (element) {
+        var lang = languageOf(element);
+        if (element.textContent.trim() && languages.indexOf(lang) < 0) { languages.push(lang); }
+      });
+    });
+    return languages;
+  }
+
   function voiceFor(voices, lang) {
     var primary = lang.split(/[-_]/)[0];
     var exact = null;
@@ -216,7 +229,9 @@
     function update() {
       var voices = synth.getVoices();
       // Hidden unless every language on the way (the listing's, the interface's) has a voice.
-      button.hidden = !parts().every(function (part) { return voiceFor(voices, part.lang); });
+      button.hidden = !voices.length || !readingLanguages(article).every(function (lang) {
+        return voiceFor(voices, lang);
+      });
     }
 
     function reset() {
