@@ -13,8 +13,11 @@
   }
 
   // --- filters: folded on a phone, open beside the results on a wide screen ---------------
-  if (window.matchMedia && window.matchMedia("(min-width: 60rem)").matches) {
-    each("details[data-filters]", function (details) { details.open = true; });
+  // Asked only where there is a filter panel: the media query makes the browser compute the
+  // page's style before it has painted.
+  var filterPanels = document.querySelectorAll("details[data-filters]");
+  if (filterPanels.length && window.matchMedia && window.matchMedia("(min-width: 60rem)").matches) {
+    Array.prototype.forEach.call(filterPanels, function (details) { details.open = true; });
   }
 
   // --- share and print ----------------------------------------------------------------------
