@@ -16,7 +16,7 @@ from wagtail.models import Locale
 from directory.models import DirectoryIndexPage, ListingPage
 from home.models import HomePage
 
-SEARCH_WORD = {"de": "deutsch", "ar": "لغة", "en": "german"}
+SEARCH_WORD = {"de": "deutsch", "ar": "لغة", "fa": "زبان", "en": "german"}
 
 
 def paths(language: str) -> list[str]:

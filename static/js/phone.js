@@ -13,8 +13,11 @@
   }
 
   // --- filters: folded on a phone, open beside the results on a wide screen ---------------
-  if (window.matchMedia && window.matchMedia("(min-width: 60rem)").matches) {
-    each("details[data-filters]", function (details) { details.open = true; });
+  // Asked only where there is a filter panel: the media query makes the browser compute the
+  // page's style before it has painted.
+  var filterPanels = document.querySelectorAll("details[data-filters]");
+  if (filterPanels.length && window.matchMedia && window.matchMedia("(min-width: 60rem)").matches) {
+    Array.prototype.forEach.call(filterPanels, function (details) { details.open = true; });
   }
 
   // --- share and print ----------------------------------------------------------------------
@@ -193,6 +196,19 @@
     return parts;
   }
 
+  // The languages that would be read, from textContent: innerText (readingParts) makes the
+  // browser lay the page out, which is only worth it once the visitor presses the button.
+  function readingLanguages(article) {
+    var languages = [];
+    READ_PARTS.forEach(function (selector) {
+      Array.prototype.forEach.call(article.querySelectorAll(selector), function (element) {
+        var lang = languageOf(element);
+        if (element.textContent.trim() && languages.indexOf(lang) < 0) { languages.push(lang); }
+      });
+    });
+    return languages;
+  }
+
   function voiceFor(voices, lang) {
     var primary = lang.split(/[-_]/)[0];
     var exact = null;
@@ -216,7 +232,9 @@
     function update() {
       var voices = synth.getVoices();
       // Hidden unless every language on the way (the listing's, the interface's) has a voice.
-      button.hidden = !parts().every(function (part) { return voiceFor(voices, part.lang); });
+      button.hidden = !voices.length || !readingLanguages(article).every(function (lang) {
+        return voiceFor(voices, lang);
+      });
     }
 
     function reset() {
