@@ -198,6 +198,7 @@ class Importer:
         self._batch = None
         self._organisations = {}  # what _organisation returned, by its arguments
         self._tags = {}
+        self._parents = {}  # organisation pages of new listings by path
 
     @property
     def translating(self) -> bool:
@@ -691,6 +692,7 @@ class Importer:
             set_published([page], [data["last_modified"]])
             by_org.setdefault(org.pk, (org, []))[1].append(page)
         pages, aliases = self._insert_published(list(by_org.values()))
+        self._parents.update({org.path: org for org, _children in by_org.values()})
         index_references(pages + aliases)
         for model in {type(page) for page in pages + aliases}:
             ids = [page.pk for page in pages + aliases if type(page) is model]
@@ -758,7 +760,7 @@ class Importer:
         in order), the organisation and, for a project, its dates; the records kept for
         the organisations read once.
         """
-        organisations = {}
+        organisations = self._parents
         for page in pages:
             path = page.path[: -Page.steplen]
             if path not in organisations:

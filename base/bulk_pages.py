@@ -44,6 +44,12 @@ def insert_pages(pages: Sequence[Page]) -> None:
     by_model: dict[type, list[Page]] = {}
     for page in pages:
         by_model.setdefault(type(page), []).append(page)
+        # A new page has no rows but those it holds: every relation it was not given is
+        # empty (read from memory later, not asked of the database once per page).
+        for relation in get_all_child_relations(page):
+            name = relation.get_accessor_name()
+            if not getattr(page, name).is_deferring:
+                setattr(page, name, [])
     root_fields = [f for f in Page._meta.local_concrete_fields if not f.primary_key]
     for model, objs in by_model.items():
         for start in range(0, len(objs), BATCH_SIZE):
