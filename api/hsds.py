@@ -448,10 +448,11 @@ def sorted_rows(manager):
     return sorted(manager.all(), key=lambda row: (row.sort_order or 0, row.pk or 0))
 
 
-def service_to_hsds(listing, catalog, full=True, raw=False) -> dict:
+def service_to_hsds(listing, catalog, full=True, raw=False, organisations=None) -> dict:
     """A listing as an HSDS service. ``full=False`` gives the list shape (one-to-one fields).
 
-    ``raw`` leaves out the kept imported record (see :func:`overlay`)."""
+    ``raw`` leaves out the kept imported record (see :func:`overlay`). ``organisations``, a
+    dict, keeps each organisation's HSDS form by page id for the next listing of a batch."""
     service_id = str(listing.external_id)
     org = listing.organisation
     project = getattr(listing, "_project", None)
@@ -489,7 +490,12 @@ def service_to_hsds(listing, catalog, full=True, raw=False) -> dict:
             x_funding_body=project.funding_body,
         )
     if org:
-        data["organization"] = organization_to_hsds(org)
+        if organisations is None:
+            data["organization"] = organization_to_hsds(org)
+        else:
+            if org.pk not in organisations:
+                organisations[org.pk] = organization_to_hsds(org)
+            data["organization"] = copy.deepcopy(organisations[org.pk])
     if not full:
         return _apply_record(
             _drop_empty(data), listing, "service", raw, keep=lambda _k, v: not isinstance(v, list)

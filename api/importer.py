@@ -766,11 +766,13 @@ class Importer:
             if path not in organisations:
                 organisations[path] = OrganisationPage.objects.get(path=path)
         hsds.prefetch_records(list(organisations.values()), "organization")
-        produced = {}
+        produced, organisation_data = {}, {}
         for page in pages:
             page.__dict__["organisation"] = organisations[page.path[: -Page.steplen]]
             page._project = page if isinstance(page, ProjectPage) else None
-            produced[page.pk] = hsds.service_to_hsds(page, self.catalog, raw=True)
+            produced[page.pk] = hsds.service_to_hsds(
+                page, self.catalog, raw=True, organisations=organisation_data
+            )
         return produced
 
     def _keep_new(self, pairs: list) -> None:
