@@ -153,8 +153,13 @@ def current_data(listing_ids, catalog, mapping=None, produced=None) -> dict:
 
 def _unique_slug(parent, slug, exclude_id=None) -> str:
     siblings = set(parent.get_children().exclude(id=exclude_id).values_list("slug", flat=True))
+    return _first_free(slug, siblings)
+
+
+def _first_free(slug, taken) -> str:
+    """``slug``, or ``slug-2``, ``slug-3``, ... whichever is not in ``taken``."""
     candidate, n = slug, 1
-    while candidate in siblings:
+    while candidate in taken:
         n += 1
         candidate = f"{slug}-{n}"
     return candidate
@@ -405,10 +410,7 @@ class Importer:
 
     def _merged(self, kind, record):
         """The incoming record on top of the one kept under its id (unless replacing)."""
-        if self.replace or not isinstance(record, dict) or not record.get("id"):
-            return record
-        stored = HsdsRecord.objects.filter(kind=kind, hsds_id=str(record["id"])).first()
-        return hsds.merge_records(stored.record, record) if stored else record
+        return self._merged_all(kind, [record])[0]
 
     def _keep(
         self, kind, record, report, page=None, mapped=None, count=True, baseline=None
@@ -735,10 +737,7 @@ class Importer:
         if taken is None:
             taken = set(parent.get_children().values_list("slug", flat=True))
             self._slugs[parent.pk] = taken
-        candidate, n = slug, 1
-        while candidate in taken:
-            n += 1
-            candidate = f"{slug}-{n}"
+        candidate = _first_free(slug, taken)
         taken.add(candidate)
         return candidate
 

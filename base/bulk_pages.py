@@ -171,7 +171,6 @@ def publish_new(pages: Sequence[Page]) -> None:
         return
     now = timezone.now()
     base_type = ContentType.objects.get_for_model(Page)
-    context = get_active_log_context()
     revisions = [
         Revision(
             content_type_id=page.content_type_id,
@@ -200,21 +199,29 @@ def publish_new(pages: Sequence[Page]) -> None:
         Page.objects.filter(pk__in=ids[start : start + BATCH_SIZE]).update(
             latest_revision=revision, live_revision=revision
         )
+    _log(
+        (page, "wagtail.publish", {"revision": revision, "content_changed": True})
+        for page, revision in zip(pages, revisions, strict=True)
+    )
+
+
+def _log(entries: Iterable[tuple[Page, str, dict]]) -> None:
+    """History entries as Wagtail's ``log()`` writes them: ``(page, action, other fields)``."""
+    now = timezone.now()
+    context = get_active_log_context()
     PageLogEntry.objects.bulk_create(
         [
             PageLogEntry(
                 content_type_id=page.content_type_id,
                 label=page.get_admin_display_title(),
-                action="wagtail.publish",
+                action=action,
                 timestamp=now,
-                data={},
                 page_id=page.pk,
                 user=context.user,
                 uuid=context.uuid,
-                revision=revision,
-                content_changed=True,
+                **{"data": {}, **fields},
             )
-            for page, revision in zip(pages, revisions, strict=True)
+            for page, action, fields in entries
         ],
         batch_size=BATCH_SIZE,
     )
@@ -277,7 +284,7 @@ def add_aliases(pages: Sequence[Page], locale, parents: dict) -> list[Page]:
     """
     by_parent: dict[int, tuple[Page, list[Page]]] = {}
     for page in pages:
-        parent = parents[page.path[: -Page.steplen]][1]
+        parent = parents[parent_path(page)][1]
         # Wagtail's own copy (private, used by ``create_alias``): fields and rows.
         alias, child_objects = _copy(
             page,
@@ -305,25 +312,21 @@ def add_aliases(pages: Sequence[Page], locale, parents: dict) -> list[Page]:
         append_children(parent, children)
         aliases.extend(children)
     insert_rows(aliases)
-    now = timezone.now()
-    context = get_active_log_context()
-    PageLogEntry.objects.bulk_create(
-        [
-            PageLogEntry(
-                content_type_id=alias.content_type_id,
-                label=alias.get_admin_display_title(),
-                action="wagtail.create_alias",
-                timestamp=now,
-                data=_alias_log_data(alias, *parents[source.path[: -Page.steplen]]),
-                page_id=alias.pk,
-                user=context.user,
-                uuid=context.uuid,
-            )
-            for alias, source in zip(aliases, _sources(aliases, pages), strict=True)
-        ],
-        batch_size=BATCH_SIZE,
+    sources = {page.pk: page for page in pages}
+    _log(
+        (
+            alias,
+            "wagtail.create_alias",
+            {"data": _alias_log_data(alias, *parents[parent_path(sources[alias.alias_of_id])])},
+        )
+        for alias in aliases
     )
     return aliases
+
+
+def parent_path(page: Page) -> str:
+    """The tree path of ``page``'s parent."""
+    return page.path[: -Page.steplen]
 
 
 def _alias_log_data(alias, source_parent, parent) -> dict:
@@ -333,8 +336,3 @@ def _alias_log_data(alias, source_parent, parent) -> dict:
         "source": {"id": source_parent.pk, "title": source_parent.get_admin_display_title()},
         "destination": {"id": parent.pk, "title": parent.get_admin_display_title()},
     }
-
-
-def _sources(aliases, pages):
-    by_id = {page.pk: page for page in pages}
-    return [by_id[alias.alias_of_id] for alias in aliases]
